@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { writeFileAtomic } from './atomic-write.js';
+import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
+import { normalizeFile } from './ingest/normalize.js';
+
+/**
+ * Command line: `ingest`, `normalize`, `search`, `serve`. Each command is a thin shell around the
+ * library functions it names; output meant for people goes to stderr when stdout carries data.
+ */
+const DEFAULT_CORPUS = 'corpus';
+const DEFAULT_OUT = 'index';
+
+export function ingestCommand(corpusDir: string, outDir: string, quiet = false): IngestReport {
+  const bar = quiet ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  bar?.start(1, 0, { step: '', file: '' });
+  const { corpus, report } = ingestCorpus({
+    corpusDir,
+    onProgress: ({ step, done, total, file }) => {
+      bar?.setTotal(total);
+      bar?.update(done, { step, file: file ?? '' });
+    },
+  });
+  bar?.stop();
+  writeFileAtomic(join(outDir, 'corpus.json'), JSON.stringify(corpus));
+  if (!quiet) process.stderr.write(formatReport(report, join(outDir, 'corpus.json')));
+  return report;
+}
+
+export function formatReport(report: IngestReport, path: string): string {
+  const lines = [`Ingested ${report.documents.length} documents in ${(report.ms / 1000).toFixed(1)} s → ${path}`];
+  for (const d of report.documents) lines.push(`  ${d.id.padEnd(16)} ${String(d.sections).padStart(3)} sections ${String(d.paragraphs).padStart(4)} paragraphs  ${d.title}  [${d.sources.join(', ')}]`);
+  for (const r of report.repairs) {
+    lines.push(`OCR repairs in ${r.file}: ${r.total} words`);
+    lines.push(`  ${r.top.slice(0, 12).map((t) => `${t.from}→${t.to} ×${t.count}`).join(', ')}`);
+  }
+  if (report.dropped.length) lines.push('Left out as boilerplate:');
+  for (const d of report.dropped) lines.push(`  ${d.file}: ${d.what} (${d.words} words)`);
+  lines.push(`Topics: ${(report.topicCoverage * 100).toFixed(1)}% of body paragraphs have at least one`);
+  if (report.warnings.length) lines.push(`Warnings (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
+  return lines.join('\n') + '\n';
+}
+
+function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string', default: DEFAULT_CORPUS },
+      out: { type: 'string', default: DEFAULT_OUT },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  switch (command) {
+    case 'ingest': {
+      const report = ingestCommand(resolve(values.corpus), resolve(values.out), values.quiet);
+      if (report.documents.length === 0) process.exitCode = 1;
+      break;
+    }
+    case 'normalize': {
+      const file = positionals[0];
+      if (!file) throw new UsageError('usage: npm run --silent normalize -- FILE');
+      process.stdout.write(normalizeFile(readFileSync(resolve(file)), resolve(values.corpus)));
+      break;
+    }
+    default:
+      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] | normalize FILE');
+  }
+}
+
+class UsageError extends Error {}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
