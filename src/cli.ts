@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { writeFileAtomic } from './atomic-write.js';
 import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
 import { normalizeFile } from './ingest/normalize.js';
+import { openIndex, writeIndex } from './search/index-store.js';
+import type { SearchResponse } from './search/engine.js';
 
 /**
  * Command line: `ingest`, `normalize`, `search`, `serve`. Each command is a thin shell around the
@@ -13,7 +14,7 @@ import { normalizeFile } from './ingest/normalize.js';
 const DEFAULT_CORPUS = 'corpus';
 const DEFAULT_OUT = 'index';
 
-export function ingestCommand(corpusDir: string, outDir: string, quiet = false): IngestReport {
+export async function ingestCommand(corpusDir: string, outDir: string, quiet = false): Promise<IngestReport> {
   const bar = quiet ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0, { step: '', file: '' });
   const { corpus, report } = ingestCorpus({
@@ -24,8 +25,8 @@ export function ingestCommand(corpusDir: string, outDir: string, quiet = false):
     },
   });
   bar?.stop();
-  writeFileAtomic(join(outDir, 'corpus.json'), JSON.stringify(corpus));
-  if (!quiet) process.stderr.write(formatReport(report, join(outDir, 'corpus.json')));
+  const { manifest } = await writeIndex(corpus, outDir);
+  if (!quiet) process.stderr.write(`${formatReport(report, join(outDir, 'corpus.json'))}Search index: ${manifest.paragraphs} paragraphs → ${join(outDir, manifest.engineDir)}\n`);
   return report;
 }
 
@@ -43,7 +44,17 @@ export function formatReport(report: IngestReport, path: string): string {
   return lines.join('\n') + '\n';
 }
 
-function main(argv: string[]): void {
+function formatHits(response: SearchResponse): string {
+  const strip = (html: string) => html.replace(/<mark>/g, '\x1b[1m').replace(/<\/mark>/g, '\x1b[0m').replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+  const lines = [`${response.total} treff${response.suggestion ? ` (mente du «${response.suggestion}»?)` : ''}`];
+  for (const hit of response.hits) {
+    lines.push('', `${hit.year}  ${hit.docTitle} · ${[hit.section, hit.sectionTitle].filter(Boolean).join(' ')}${hit.heading ? ` · ${hit.heading}` : ''}`);
+    lines.push(`  ${strip(hit.snippet)}`, `  ${hit.url}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -51,13 +62,26 @@ function main(argv: string[]): void {
     options: {
       corpus: { type: 'string', default: DEFAULT_CORPUS },
       out: { type: 'string', default: DEFAULT_OUT },
+      index: { type: 'string', default: DEFAULT_OUT },
       quiet: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      year: { type: 'string', multiple: true },
+      topic: { type: 'string', multiple: true },
+      type: { type: 'string', multiple: true },
+      limit: { type: 'string', default: '10' },
     },
   });
   switch (command) {
     case 'ingest': {
-      const report = ingestCommand(resolve(values.corpus), resolve(values.out), values.quiet);
+      const report = await ingestCommand(resolve(values.corpus), resolve(values.out), values.quiet);
       if (report.documents.length === 0) process.exitCode = 1;
+      break;
+    }
+    case 'search': {
+      const q = positionals.join(' ');
+      const { engine } = await openIndex(resolve(values.corpus), resolve(values.index), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
+      const response = engine.search({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
+      process.stdout.write(values.json ? `${JSON.stringify(response, null, 2)}\n` : formatHits(response));
       break;
     }
     case 'normalize': {
@@ -67,15 +91,13 @@ function main(argv: string[]): void {
       break;
     }
     default:
-      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] | normalize FILE');
+      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] | search "q" [--year Y] [--topic T] [--type T] [--json] | normalize FILE | serve');
   }
 }
 
 class UsageError extends Error {}
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+});

@@ -50,11 +50,10 @@ export interface SourceParagraph {
   repairs: { start: number; end: number; from: string }[];
 }
 
-export interface Footnote {
-  /** Marker as printed ("1", "²" → "2"). */
+/** Where a footnote is referenced: its number, and the offset in the paragraph text the marker follows. */
+export interface FootnoteRef {
   number: string;
-  text: string;
-  anchor: string;
+  at: number;
 }
 
 export interface Paragraph {
@@ -68,8 +67,8 @@ export interface Paragraph {
   text: string;
   /** Topic ids from the taxonomy. */
   topics: string[];
-  /** Footnote numbers referenced from this paragraph. */
-  footnotes?: string[];
+  /** Footnotes referenced from this paragraph; the footnotes themselves are paragraphs `fotnote-<n>`. */
+  footnotes?: FootnoteRef[];
   /** Source files this paragraph appears in (more than one for a letter with a scanned twin). */
   sources?: string[];
 }
@@ -81,6 +80,8 @@ export interface Section {
   /** 0 for the preamble, otherwise the depth of the number (1 for "2", 3 for "2.1.1"). */
   level: number;
   anchor: string;
+  /** The document's footnotes, collected into a last section titled "Fotnoter". */
+  role?: 'footnotes';
   paragraphs: Paragraph[];
 }
 
@@ -95,7 +96,11 @@ export interface Document {
   saksnr?: string;
   sources: Source[];
   sections: Section[];
-  footnotes: Footnote[];
+}
+
+export interface TopicLabel {
+  id: string;
+  label: string;
 }
 
 export interface Corpus {
@@ -103,5 +108,7 @@ export interface Corpus {
   builtAt: string;
   /** Hash over all source bytes and the taxonomy: equal fingerprints mean an identical corpus. */
   fingerprint: string;
+  /** The taxonomy's topics, so readers can label the ids paragraphs carry. */
+  topics: TopicLabel[];
   documents: Document[];
 }

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A hash of the code that shapes corpus.json (ingest, the model, shared text helpers): a changed
- * pipeline makes the built index stale just as a changed corpus does.
+ * A hash of the code that shapes the built index (ingest, the model, shared text helpers, the search
+ * engine's analysis and layout): a changed pipeline makes the index stale just as a changed corpus does.
  */
 let cached: string | undefined;
 
@@ -13,7 +13,7 @@ export function codeFingerprint(): string {
   if (cached) return cached;
   const src = join(dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
-  for (const dir of ['ingest', 'text']) {
+  for (const dir of ['ingest', 'text', 'search']) {
     for (const file of readdirSync(join(src, dir)).sort()) hash.update(file).update(readFileSync(join(src, dir, file)));
   }
   cached = hash.update(readFileSync(join(src, 'model.ts'))).digest('hex');

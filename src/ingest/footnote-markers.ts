@@ -1,3 +1,5 @@
+import type { FootnoteRef } from '../model.js';
+
 /**
  * Footnote markers. Every parser writes a reference as superscript digits right after the word it
  * annotates ("landgruppe 3¹"), whatever the source used (`<sup>1</sup>`, `¹`, a digit glued on by PDF
@@ -13,9 +15,17 @@ export function fromSuperscript(marker: string): string {
   return [...marker].map((c) => String(SUPERSCRIPT_DIGITS.indexOf(c))).join('');
 }
 
-/** Footnote numbers referenced in a text, in order of appearance. */
-export function footnoteRefs(text: string): string[] {
-  return [...text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)].map((m) => fromSuperscript(m[0]));
+/** Take the markers out of a text: clean text, and where each marker stood. */
+export function extractFootnoteRefs(marked: string): { text: string; refs: FootnoteRef[] } {
+  const refs: FootnoteRef[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of marked.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+    text += marked.slice(last, m.index);
+    refs.push({ number: fromSuperscript(m[0]), at: text.length });
+    last = m.index + m[0].length;
+  }
+  return { text: text + marked.slice(last), refs };
 }
 
 /**

@@ -93,10 +93,15 @@ export function ingestCorpus(options: IngestOptions): { corpus: Corpus; report: 
   done += files.length - read.length;
 
   progress({ step: 'sections, twins, topics', done: done++, total });
-  const tagger = new TopicTagger(loadTaxonomy(taxonomyPath));
-  const documents = assembleDocuments(parsed, tagger);
+  const taxonomy = loadTaxonomy(taxonomyPath);
+  const documents = assembleDocuments(parsed, new TopicTagger(taxonomy));
 
-  const corpus: Corpus = { builtAt: new Date().toISOString(), fingerprint: fingerprintOf(contents, readFileSync(taxonomyPath)), documents };
+  const corpus: Corpus = {
+    builtAt: new Date().toISOString(),
+    fingerprint: fingerprintOf(contents, readFileSync(taxonomyPath)),
+    topics: taxonomy.topics.map(({ id, label }) => ({ id, label })),
+    documents,
+  };
   progress({ step: 'done', done: total, total });
 
   return { corpus, report: buildReport(corpus, parsed, warnings, performance.now() - started) };
@@ -192,12 +197,12 @@ function assembleDocuments(parsed: ParsedFile[], tagger: TopicTagger): Document[
 }
 
 function toDocument(id: string, [lead, ...twins]: ParsedFile[], tagger: TopicTagger): Document {
-  const { sections, footnotes } = buildSections(lead!.parsed.blocks, id);
+  const sections = buildSections(lead!.parsed.blocks, id);
   const paragraphs = sections.flatMap((s) => s.paragraphs);
   for (const p of paragraphs) p.sources = [lead!.file];
   const sources: Source[] = [sourceOf(lead!, true)];
   for (const twin of twins) {
-    const twinParagraphs = buildSections(twin.parsed.blocks, id).sections.flatMap((s) => s.paragraphs);
+    const twinParagraphs = buildSections(twin.parsed.blocks, id).flatMap((s) => s.paragraphs);
     const matches = alignParagraphs(
       paragraphs.map((p) => p.text),
       twinParagraphs.map((p) => p.text),
@@ -214,7 +219,7 @@ function toDocument(id: string, [lead, ...twins]: ParsedFile[], tagger: TopicTag
     sources.push(source);
   }
   for (const section of sections) for (const p of section.paragraphs) p.topics = tagger.tag({ text: p.text, heading: p.heading, sectionTitle: section.title });
-  return { id, ...lead!.metadata, sources, sections, footnotes };
+  return { id, ...lead!.metadata, sources, sections };
 }
 
 function sourceOf(file: ParsedFile, canonical: boolean): Source {

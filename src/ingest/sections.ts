@@ -1,6 +1,6 @@
-import type { Footnote, Paragraph, Section } from '../model.js';
+import type { Paragraph, Section } from '../model.js';
 import type { Block, ListItem, TableBlock } from './blocks.js';
-import { footnoteRefs } from './footnote-markers.js';
+import { extractFootnoteRefs } from './footnote-markers.js';
 import { parseNumberedHeading } from './section-number.js';
 import { packSentences } from './sentences.js';
 import { slugify } from './slug.js';
@@ -10,18 +10,17 @@ import { slugify } from './slug.js';
  * opens a section (text before the first one is the preamble, number ""); an unnumbered heading becomes
  * the `heading` of the paragraphs under it. Lists keep their lead-in when the two read well together;
  * long lists, tables and page-sized text are split so every paragraph is a readable, linkable unit.
+ * Footnotes become paragraphs of a last section, "Fotnoter", so they can be found, linked and quoted;
+ * the paragraphs that cite them keep where each marker stood.
  */
-export interface Sectioned {
-  sections: Section[];
-  footnotes: Footnote[];
-}
+export const FOOTNOTES_TITLE = 'Fotnoter';
 
 /** Above this many characters a list is split into one paragraph per item. */
 const LIST_WITH_LEAD_IN_MAX = 1200;
 
-export function buildSections(blocks: Block[], docId: string): Sectioned {
+export function buildSections(blocks: Block[], docId: string): Section[] {
   const sections: Section[] = [];
-  const footnotes = new Map<string, Footnote>();
+  const footnotes = new Map<string, string>();
   const anchors = new Set<string>();
   let section = openSection(sections, anchors, '', '', 0);
   let heading: string | undefined;
@@ -38,8 +37,6 @@ export function buildSections(blocks: Block[], docId: string): Sectioned {
     const anchor = unique(anchors, `${key}-${n}`);
     const paragraph: Paragraph = { id: `${docId}/${anchor}`, anchor, text: clean, topics: [] };
     if (heading) paragraph.heading = heading;
-    const refs = footnoteRefs(clean);
-    if (refs.length) paragraph.footnotes = [...new Set(refs)];
     section.paragraphs.push(paragraph);
     headingPending = false;
   };
@@ -74,11 +71,8 @@ export function buildSections(blocks: Block[], docId: string): Sectioned {
         const leadIn = previous && !headingPending && previous.heading === heading && isLeadIn(previous.text) ? previous : undefined;
         const whole = [leadIn?.text, ...items].filter(Boolean).join('\n');
         if (whole.length <= LIST_WITH_LEAD_IN_MAX) {
-          if (leadIn) {
-            leadIn.text = whole;
-            const refs = footnoteRefs(whole);
-            if (refs.length) leadIn.footnotes = [...new Set(refs)];
-          } else add(whole);
+          if (leadIn) leadIn.text = whole;
+          else add(whole);
         } else for (const item of items) add(item);
         break;
       }
@@ -86,12 +80,25 @@ export function buildSections(blocks: Block[], docId: string): Sectioned {
         for (const row of tableParagraphs(block)) add(row);
         break;
       case 'footnote':
-        if (!footnotes.has(block.number)) footnotes.set(block.number, { number: block.number, text: block.text, anchor: `fotnote-${block.number}` });
+        if (!footnotes.has(block.number)) footnotes.set(block.number, block.text);
         break;
     }
   }
   settlePendingHeading();
-  return { sections, footnotes: [...footnotes.values()] };
+  if (footnotes.size) {
+    const notes: Section = { number: '', title: FOOTNOTES_TITLE, level: 0, anchor: unique(anchors, 'fotnoter'), role: 'footnotes', paragraphs: [] };
+    for (const [number, text] of footnotes) {
+      const anchor = unique(anchors, `fotnote-${number}`);
+      notes.paragraphs.push({ id: `${docId}/${anchor}`, anchor, text, topics: [] });
+    }
+    sections.push(notes);
+  }
+  for (const paragraph of sections.flatMap((s) => s.paragraphs)) {
+    const { text, refs } = extractFootnoteRefs(paragraph.text);
+    paragraph.text = text;
+    if (refs.length) paragraph.footnotes = refs;
+  }
+  return sections;
 }
 
 function openSection(sections: Section[], anchors: Set<string>, number: string, title: string, level: number): Section {

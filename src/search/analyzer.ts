@@ -1,0 +1,93 @@
+import snowball from 'snowball-stemmers';
+import { fold } from '../text/fold.js';
+import { STOPWORDS } from './stopwords.js';
+
+/**
+ * The one text analysis used both when indexing and when querying, so the two can never disagree.
+ *
+ * text → tokens (with offsets, for snippets and highlighting) → terms:
+ * - words are lower-cased and folded (æ→ae, ø→o, å→a; a typed "oe" meets ø too), then stemmed with
+ *   the Snowball Norwegian stemmer, so `oppfølging`/`oppfolging`/`oppfoelging` and
+ *   `ungdomsgaranti`/`ungdomsgarantien` meet;
+ * - abbreviations written in capitals (AAP, IPS, KVP, NOE, IA, OT) are kept exactly, never stemmed nor
+ *   dropped as stop words ("NOE" is a unit, "noe" a stop word); a genitive s is cut (NAVs → nav);
+ * - law references become one term (`§ 14 a`, `§14 a` → `§14a`; `§§ 24 og 25` → `§24`, `§25`);
+ * - numbers and section numbers stay whole (`2.1.1`, `6,1`);
+ * - hyphenated compounds are split into their parts (`NAV-kontoret` → nav, kontor);
+ * - footnote markers (superscript digits) separate words and are never terms.
+ */
+export interface Token {
+  /** The index term: stemmed, folded; for abbreviations, numbers and law references the exact form. */
+  term: string;
+  /** The folded word as written (before stemming), for exact-match scoring and typo tolerance. */
+  surface: string;
+  /** Character offsets in the analysed text. */
+  start: number;
+  end: number;
+  /** Word position, counting stop words. */
+  position: number;
+  stop: boolean;
+}
+
+const stemmer = snowball.newStemmer('norwegian');
+
+/** Law references, numbers with dots or commas, and words (letters and digits, joined by hyphens). */
+const TOKEN = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((?:\s*(?:,|og|-|–)\s*\d+(?:\s*[a-zA-Z](?![\p{L}\d]))?)*)|\d+(?:[.,]\d+)+|[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
+
+export function analyze(text: string): Token[] {
+  const tokens: Token[] = [];
+  let position = 0;
+  const push = (term: string, surface: string, start: number, end: number, stop = false) => {
+    tokens.push({ term, surface, start, end, position: position++, stop });
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    if (m[1]) {
+      // § 14 a / §§ 24 og 25: one term per referenced section.
+      const refs = [`${m[2]}${m[3] ?? ''}`, ...[...(m[4] ?? '').matchAll(/(\d+)(?:\s*([a-zA-Z]))?/g)].map((r) => `${r[1]}${r[2] ?? ''}`)];
+      for (const ref of refs) push(`§${ref.toLowerCase()}`, `§${ref.toLowerCase()}`, start, start + m[0].length);
+      continue;
+    }
+    const word = m[0];
+    if (/^\d/.test(word) && /^[\d.,]+$/.test(word)) {
+      push(word.replace(/[.,]$/, ''), word, start, start + word.length);
+      continue;
+    }
+    let offset = start;
+    for (const part of word.split('-')) {
+      analyzeWord(part, offset, push);
+      offset += part.length + 1;
+    }
+  }
+  return tokens;
+}
+
+function analyzeWord(word: string, start: number, push: (term: string, surface: string, start: number, end: number, stop?: boolean) => void): void {
+  if (!word) return;
+  const end = start + word.length;
+  // Capitals (AAP, NAVs, P4): an abbreviation, matched exactly.
+  const abbreviation = /^(\p{Lu}{2,}|\p{Lu}+\d+)(s?)$/u.exec(word);
+  if (abbreviation && word.length <= 8) {
+    const term = fold(abbreviation[1]!);
+    push(term, term, start, end);
+    return;
+  }
+  const surface = foldWord(word);
+  if (STOPWORDS.has(surface)) {
+    push(surface, surface, start, end, true);
+    return;
+  }
+  push(/^\d+$/.test(surface) ? surface : stemmer.stem(surface), surface, start, end);
+}
+
+/** Lower-case and fold one word; "oe" is how ø is typed without the letter ("oppfoelging"). */
+export function foldWord(word: string): string {
+  return fold(word).replace(/oe/g, 'o');
+}
+
+/** The index terms of a text, in order, without stop words. */
+export function terms(text: string): string[] {
+  return analyze(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.term);
+}

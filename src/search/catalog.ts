@@ -1,0 +1,91 @@
+import type { Corpus, Document, DocumentType, Paragraph, Section, TopicLabel } from '../model.js';
+import { DOCUMENT_TYPE_LABELS } from '../model.js';
+
+/**
+ * The paragraphs of a corpus as the engine holds them: one flat, numbered list (the number is the
+ * FlexSearch id), each entry knowing its document and section, so a hit carries everything a result
+ * shows without another lookup.
+ */
+export interface Entry {
+  id: string;
+  docId: string;
+  docTitle: string;
+  type: DocumentType;
+  year: number;
+  section: string;
+  sectionTitle: string;
+  heading?: string;
+  anchor: string;
+  text: string;
+  topics: string[];
+  sources: string[];
+}
+
+export class Catalog {
+  readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly documents = new Map<string, Document>();
+
+  readonly topics: TopicLabel[];
+
+  constructor(readonly corpus: Corpus) {
+    this.topics = corpus.topics;
+    for (const doc of corpus.documents) {
+      this.documents.set(doc.id, doc);
+      for (const section of doc.sections) for (const p of section.paragraphs) this.add(doc, section, p);
+    }
+  }
+
+  private add(doc: Document, section: Section, p: Paragraph): void {
+    this.byId.set(p.id, this.entries.length);
+    const entry: Entry = {
+      id: p.id,
+      docId: doc.id,
+      docTitle: doc.title,
+      type: doc.type,
+      year: doc.year,
+      section: section.number,
+      sectionTitle: section.title,
+      anchor: p.anchor,
+      text: p.text,
+      topics: p.topics,
+      sources: p.sources ?? doc.sources.filter((s) => s.canonical).map((s) => s.file),
+    };
+    if (p.heading) entry.heading = p.heading;
+    this.entries.push(entry);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get newestYear(): number {
+    return Math.max(...this.corpus.documents.map((d) => d.year));
+  }
+
+  indexOf(paragraphId: string): number | undefined {
+    return this.byId.get(paragraphId);
+  }
+
+  document(id: string): Document | undefined {
+    return this.documents.get(id);
+  }
+
+  allDocuments(): Document[] {
+    return this.corpus.documents;
+  }
+
+  topicLabel(id: string): string {
+    return this.topics.find((t) => t.id === id)?.label ?? id;
+  }
+
+  static typeLabel(type: string): string {
+    return DOCUMENT_TYPE_LABELS[type as DocumentType] ?? type;
+  }
+}
+
+/** The link that opens a paragraph itself. */
+export function paragraphUrl(entry: Pick<Entry, 'docId' | 'anchor'>, query?: string): string {
+  const q = query ? `?q=${encodeURIComponent(query)}` : '';
+  return `/dok/${encodeURIComponent(entry.docId)}${q}#${encodeURIComponent(entry.anchor)}`;
+}

@@ -1,0 +1,253 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { Corpus } from '../model.js';
+import { analyze } from './analyzer.js';
+import { Catalog, paragraphUrl, type Entry } from './catalog.js';
+import { applyFilters, type Facets, type Filter } from './facets.js';
+import { createDocumentIndex, findCandidates, findTagged, indexedParagraph, type DocumentIndex } from './flexsearch-index.js';
+import { ForwardIndex } from './forward-index.js';
+import { parseQuery, type Part } from './query-parser.js';
+import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
+import { snippet } from './snippet.js';
+import { Vocabulary, type VocabularyData } from './vocabulary.js';
+
+/**
+ * The search engine: FlexSearch finds candidate paragraphs, the ranker orders them, facets count them,
+ * snippets show them. Build it from a corpus, export it to a directory, load it back unchanged.
+ */
+export interface SearchRequest {
+  q?: string;
+  years?: number[];
+  topics?: string[];
+  types?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface Hit {
+  id: string;
+  docId: string;
+  year: number;
+  type: string;
+  docTitle: string;
+  section: string;
+  sectionTitle: string;
+  heading: string | null;
+  topics: string[];
+  text: string;
+  snippet: string;
+  url: string;
+  sources: string[];
+  score: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  hits: Hit[];
+  facets: Facets;
+  /** The query with unknown words replaced by the nearest indexed spelling, when that differs. */
+  suggestion?: string;
+}
+
+export const MAX_LIMIT = 100;
+/** Candidates FlexSearch hands to the ranker at most; beyond this the first stage's order decides. */
+const MAX_CANDIDATES = 5000;
+
+interface CompiledQuery {
+  clauses: RankedClause[];
+  include: string[];
+  exclude: string[];
+  excludedPhrases: RankedPart[];
+  /** Terms whose occurrences are highlighted. */
+  matches: Set<string>;
+  suggestion?: string;
+}
+
+export class SearchEngine {
+  readonly ranker: Ranker;
+
+  private constructor(
+    readonly catalog: Catalog,
+    private readonly index: DocumentIndex,
+    readonly forward: ForwardIndex,
+    readonly vocabulary: Vocabulary,
+  ) {
+    this.ranker = new Ranker(forward);
+  }
+
+  static build(corpus: Corpus): SearchEngine {
+    const catalog = new Catalog(corpus);
+    const index = createDocumentIndex();
+    const vocabulary = Vocabulary.empty();
+    const analysed = catalog.entries.map((entry, id) => {
+      const doc = indexedParagraph(id, entry);
+      index.add(doc);
+      return { text: analyze(doc.text), heading: analyze(doc.heading), title: analyze(doc.title) };
+    });
+    return new SearchEngine(catalog, index, ForwardIndex.build(analysed, vocabulary), vocabulary);
+  }
+
+  /** Write the FlexSearch index and the ranking data into `dir` (which should be new or empty). */
+  async export(dir: string): Promise<void> {
+    mkdirSync(join(dir, 'flexsearch'), { recursive: true });
+    await this.index.export((key, data) => writeFileAtomic(join(dir, 'flexsearch', `${key}.json`), data));
+    writeFileAtomic(join(dir, 'forward.bin'), this.forward.serialize());
+    writeFileAtomic(join(dir, 'vocabulary.json'), JSON.stringify(this.vocabulary.data));
+  }
+
+  static load(dir: string, corpus: Corpus): SearchEngine {
+    const index = createDocumentIndex();
+    for (const file of readdirSync(join(dir, 'flexsearch')).sort()) {
+      index.import(file.replace(/\.json$/, ''), readFileSync(join(dir, 'flexsearch', file), 'utf8'));
+    }
+    const vocabulary = new Vocabulary(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')) as VocabularyData);
+    const forward = ForwardIndex.deserialize(readFileSync(join(dir, 'forward.bin')));
+    const catalog = new Catalog(corpus);
+    if (forward.size !== catalog.size) throw new Error(`index holds ${forward.size} paragraphs, corpus ${catalog.size}`);
+    return new SearchEngine(catalog, index, forward, vocabulary);
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    const limit = clamp(request.limit ?? 10, 0, MAX_LIMIT);
+    const offset = clamp(request.offset ?? 0, 0, this.catalog.size);
+    const filter: Filter = { years: request.years ?? [], topics: request.topics ?? [], types: request.types ?? [] };
+    const query = this.compile(request.q ?? '');
+
+    let ranked: number[];
+    let facets: Facets;
+    const scores = new Map<number, number>();
+    if (query.clauses.length === 0) {
+      // No words: browse what the filters select, newest letters first, in document order.
+      const all = this.catalog.entries.map((_, i) => i);
+      facets = applyFilters(all, this.catalog.entries, filter, this.catalog.topics).facets;
+      const tagged = findTagged(this.index, { year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size);
+      ranked = tagged === null || (request.q ?? '').trim() !== '' ? [] : tagged.sort((a, b) => this.byYearThenOrder(a, b));
+    } else {
+      const newest = this.catalog.newestYear;
+      for (const doc of findCandidates(this.index, query.include, query.exclude, MAX_CANDIDATES)) {
+        const score = this.ranker.score(doc, query.clauses);
+        if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) continue;
+        scores.set(doc, score * recencyPrior(this.catalog.entries[doc]!.year, newest));
+      }
+      const filtered = applyFilters(scores.keys(), this.catalog.entries, filter, this.catalog.topics);
+      facets = filtered.facets;
+      ranked = filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b));
+    }
+
+    const response: SearchResponse = {
+      total: ranked.length,
+      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matches, request.q)),
+      facets,
+    };
+    if (query.suggestion) response.suggestion = query.suggestion;
+    return response;
+  }
+
+  /** Terms of a query as they are highlighted in a paragraph (for the document view). */
+  matchTerms(q: string): Set<string> {
+    return this.compile(q).matches;
+  }
+
+  private hit(doc: number, score: number, matches: Set<string>, q?: string): Hit {
+    const e: Entry = this.catalog.entries[doc]!;
+    return {
+      id: e.id,
+      docId: e.docId,
+      year: e.year,
+      type: e.type,
+      docTitle: e.docTitle,
+      section: e.section,
+      sectionTitle: e.sectionTitle,
+      heading: e.heading ?? null,
+      topics: e.topics,
+      text: e.text,
+      snippet: snippet(e.text, matches),
+      url: paragraphUrl(e, q?.trim() || undefined),
+      sources: e.sources,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  /** Newer letters first; within a letter, document order. */
+  private byYearThenOrder(a: number, b: number): number {
+    return this.catalog.entries[b]!.year - this.catalog.entries[a]!.year || a - b;
+  }
+
+  private compile(q: string): CompiledQuery {
+    const parsed = parseQuery(q);
+    const include = new Set<string>();
+    const matches = new Set<string>();
+    let corrected = false;
+    const suggestionWords: string[] = [];
+
+    const queryTerm = (term: string, surface: string): QueryTerm => {
+      const expansions = this.vocabulary.expand(term, surface);
+      const weights = new Map(expansions.map((e) => [e.term, e.weight]));
+      let df = 0;
+      for (const e of expansions) {
+        const t = this.vocabulary.term(e.term);
+        include.add(t);
+        matches.add(t);
+        df += this.vocabulary.data.df[e.term]!;
+      }
+      return { weights, surface: this.vocabulary.surfaceIds.get(surface) ?? -1, idf: idf(Math.min(df, this.catalog.size), this.catalog.size) };
+    };
+
+    const rankedPart = (part: Part): RankedPart | null => {
+      const tokens = analyze(part.text);
+      const words = tokens.filter((t) => !t.stop);
+      if (words.length === 0) return null;
+      for (const t of words) {
+        const known = this.vocabulary.termIds.has(t.term);
+        const fix = known ? undefined : this.closestSpelling(t.surface);
+        if (fix) corrected = true;
+        suggestionWords.push(fix ?? part.text.slice(t.start, t.end));
+      }
+      if (part.kind === 'word' || tokens.length === 1) return { kind: 'word', terms: words.map((t) => queryTerm(t.term, t.surface)) };
+      const phraseWords = tokens.map((t) => ({ term: t.stop ? null : queryTerm(t.term, t.surface), surface: this.vocabulary.surfaceIds.get(t.surface) ?? -1 }));
+      return { kind: 'phrase', words: phraseWords, idf: phraseWords.reduce((s, w) => s + (w.term?.idf ?? 0), 0) };
+    };
+
+    const clauses: RankedClause[] = [];
+    for (const clause of parsed.clauses) {
+      const anyOf = clause.anyOf.map(rankedPart).filter((p): p is RankedPart => p !== null);
+      if (anyOf.length) clauses.push({ anyOf });
+    }
+    const exclude: string[] = [];
+    const excludedPhrases: RankedPart[] = [];
+    for (const part of parsed.excluded) {
+      const tokens = analyze(part.text).filter((t) => !t.stop);
+      if (part.kind === 'word') exclude.push(...tokens.map((t) => t.term).filter((t) => this.vocabulary.termIds.has(t)));
+      else {
+        const phrase = this.excludedPhrase(part.text);
+        if (phrase) excludedPhrases.push(phrase);
+      }
+    }
+    const compiled: CompiledQuery = { clauses, include: [...include], exclude, excludedPhrases, matches };
+    if (corrected) compiled.suggestion = suggestionWords.join(' ');
+    return compiled;
+  }
+
+  /** An excluded phrase matches through its own terms only, never by fuzzy or compound expansion. */
+  private excludedPhrase(text: string): RankedPart | null {
+    const tokens = analyze(text);
+    const words = tokens.map((t) => {
+      const id = this.vocabulary.termIds.get(t.term);
+      return { term: t.stop ? null : { weights: new Map(id === undefined ? [] : [[id, 1]]), surface: -1, idf: 1 }, surface: this.vocabulary.surfaceIds.get(t.surface) ?? -1 };
+    });
+    return words.length ? { kind: 'phrase', words, idf: 1 } : null;
+  }
+
+  /** The indexed word form nearest to an unknown word: of the near spellings, the most frequent. */
+  private closestSpelling(surface: string): string | undefined {
+    const { surfaces, surfaceTerm, df } = this.vocabulary.data;
+    const near = this.vocabulary.nearSurfaces(surface);
+    near.sort((a, b) => df[surfaceTerm[b]!]! - df[surfaceTerm[a]!]!);
+    return near.length ? surfaces[near[0]!] : undefined;
+  }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.trunc(n))) : min;
+}

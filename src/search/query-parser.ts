@@ -1,0 +1,55 @@
+/**
+ * The query language: words (all should match; more matched ranks higher), `"exact phrase"` (must
+ * match), `-word` / `-"phrase"` (must not match) and `OR` between two parts (either satisfies that
+ * part). The parser is total: any string parses, malformed input degrading to the nearest sensible
+ * reading (an unterminated quote runs to the end, a lone `-` or a dangling `OR` is ignored).
+ */
+export type Part = { kind: 'word'; text: string } | { kind: 'phrase'; text: string };
+
+export interface Clause {
+  /** Alternatives: one for a plain word or phrase, several when joined by OR. */
+  anyOf: Part[];
+}
+
+export interface ParsedQuery {
+  clauses: Clause[];
+  excluded: Part[];
+}
+
+/** Longest query text taken into account; the rest is ignored rather than refused. */
+export const MAX_QUERY_LENGTH = 500;
+
+const LEXEME = /(-?)"([^"]*)("?)|(-?)([^\s"]+)/gu;
+
+export function parseQuery(input: string): ParsedQuery {
+  const text = input.normalize('NFKC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ').slice(0, MAX_QUERY_LENGTH);
+  const clauses: Clause[] = [];
+  const excluded: Part[] = [];
+  let joinNext = false;
+
+  for (const m of text.matchAll(LEXEME)) {
+    const negated = (m[1] ?? m[4]) === '-';
+    const part: Part | null = m[2] !== undefined ? phrase(m[2]) : word(m[5]!);
+    if (m[5] === 'OR') {
+      joinNext = clauses.length > 0;
+      continue;
+    }
+    if (!part) continue;
+    if (negated) excluded.push(part);
+    else if (joinNext) clauses[clauses.length - 1]!.anyOf.push(part);
+    else clauses.push({ anyOf: [part] });
+    joinNext = false;
+  }
+  return { clauses, excluded };
+}
+
+function phrase(text: string): Part | null {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  if (!clean) return null;
+  return clean.includes(' ') ? { kind: 'phrase', text: clean } : { kind: 'word', text: clean };
+}
+
+function word(text: string): Part | null {
+  // Punctuation alone ("-", "…", "&") carries no search meaning.
+  return /[\p{L}\p{N}§]/u.test(text) ? { kind: 'word', text } : null;
+}

@@ -1,0 +1,148 @@
+import type { Field, ForwardIndex } from './forward-index.js';
+import { FIELDS } from './forward-index.js';
+
+/**
+ * Relevance: BM25 per field — the paragraph's own text first, its heading and section title as weaker
+ * support — where each occurrence counts by how it matched (the word as written 1, same stem 0.6, near
+ * spelling 0.6, part of a compound 0.3–0.45), times the share of query clauses matched (all words
+ * should match, more is better), times a proximity bonus when the matched words stand close together.
+ * Phrases must occur as written. Summing saturated field scores (not tf across fields, as BM25F does)
+ * keeps a paragraph that says the word itself above one that merely sits under a heading that does.
+ */
+export const FIELD_BOOST: Record<Field, number> = { text: 1, heading: 0.8, title: 0.5 };
+const K1 = 1.2;
+const B = 0.75;
+const PROXIMITY = 0.35;
+
+/** One analysed query word: the terms it may match (term id → weight) and its own written form. */
+export interface QueryTerm {
+  weights: Map<number, number>;
+  surface: number;
+  idf: number;
+}
+
+export type RankedPart =
+  | { kind: 'word'; terms: QueryTerm[] }
+  /** Phrase words in order; a stop word (term null) must match by its written form. */
+  | { kind: 'phrase'; words: { term: QueryTerm | null; surface: number }[]; idf: number };
+
+export interface RankedClause {
+  anyOf: RankedPart[];
+}
+
+export interface Scored {
+  doc: number;
+  score: number;
+}
+
+export class Ranker {
+  constructor(private readonly forward: ForwardIndex) {}
+
+  /** Score one paragraph; null when a required phrase is missing or nothing matched. */
+  score(doc: number, clauses: RankedClause[]): number | null {
+    let total = 0;
+    let matchedClauses = 0;
+    const positions: number[][] = [];
+    for (const clause of clauses) {
+      let best = 0;
+      let bestAt: number[] = [];
+      let satisfied = false;
+      for (const part of clause.anyOf) {
+        const { score, matched, at } = part.kind === 'phrase' ? this.phraseScore(doc, part) : this.wordScore(doc, part.terms);
+        if (!matched) continue;
+        satisfied = true;
+        if (score > best) {
+          best = score;
+          bestAt = at;
+        }
+      }
+      // A phrase is a requirement, not a preference.
+      if (!satisfied && clause.anyOf.every((p) => p.kind === 'phrase')) return null;
+      if (satisfied) matchedClauses++;
+      positions.push(bestAt);
+      total += best;
+    }
+    if (matchedClauses === 0) return null;
+    const coverage = matchedClauses / clauses.length;
+    return total * coverage * coverage * this.proximity(positions);
+  }
+
+  private wordScore(doc: number, terms: QueryTerm[]): { score: number; matched: boolean; at: number[] } {
+    let score = 0;
+    let matched = true;
+    const at: number[] = [];
+    for (const term of terms) {
+      let termScore = 0;
+      for (const field of FIELDS) {
+        const { terms: ids, surfaces } = this.forward.tokens(doc, field);
+        let tf = 0;
+        for (let i = 0; i < ids.length; i++) {
+          const w = term.weights.get(ids[i]!);
+          if (w === undefined) continue;
+          tf += surfaces[i] === term.surface ? 1 : w;
+          if (field === 'text') at.push(i);
+        }
+        if (tf > 0) termScore += FIELD_BOOST[field] * this.saturate(tf, doc, field);
+      }
+      if (termScore === 0) matched = false;
+      score += term.idf * termScore;
+    }
+    return { score, matched, at };
+  }
+
+  private phraseScore(doc: number, phrase: Extract<RankedPart, { kind: 'phrase' }>): { score: number; matched: boolean; at: number[] } {
+    let tf = 0;
+    const at: number[] = [];
+    for (const field of FIELDS) {
+      const { terms, surfaces } = this.forward.tokens(doc, field);
+      let count = 0;
+      for (let start = 0; start + phrase.words.length <= terms.length; start++) {
+        if (!phrase.words.every((w, k) => (w.term ? w.term.weights.has(terms[start + k]!) : surfaces[start + k] === w.surface))) continue;
+        count++;
+        if (field === 'text') at.push(start);
+      }
+      if (count) tf += FIELD_BOOST[field] * this.saturate(count, doc, field);
+    }
+    return { score: phrase.idf * tf, matched: tf > 0, at };
+  }
+
+  /** BM25's term-frequency saturation with length normalisation. */
+  private saturate(tf: number, doc: number, field: Field): number {
+    const norm = 1 - B + (B * this.forward.length(doc, field)) / (this.forward.averageLength[field] || 1);
+    return (tf * (K1 + 1)) / (tf + K1 * norm);
+  }
+
+  /** 1 + bonus shrinking with the width of the narrowest text window holding one hit of each word. */
+  private proximity(positions: number[][]): number {
+    const lists = positions.filter((p) => p.length > 0);
+    if (lists.length < 2) return 1;
+    const events = lists.flatMap((list, k) => list.map((pos) => [pos, k] as const)).sort((a, b) => a[0] - b[0]);
+    const count = new Array<number>(lists.length).fill(0);
+    let covered = 0;
+    let best = Infinity;
+    for (let lo = 0, hi = 0; hi < events.length; hi++) {
+      if (count[events[hi]![1]]!++ === 0) covered++;
+      while (covered === lists.length) {
+        best = Math.min(best, events[hi]![0] - events[lo]![0] + 1);
+        if (--count[events[lo]![1]]! === 0) covered--;
+        lo++;
+      }
+    }
+    return 1 + (PROXIMITY * (lists.length - 1)) / Math.max(1, best - lists.length + 1);
+  }
+}
+
+/**
+ * Newer steering letters replace older ones, so a match counts less the older its letter: the weight
+ * halves every RECENCY_HALF_LIFE years behind the newest letter in the corpus.
+ */
+export const RECENCY_HALF_LIFE = 10;
+
+export function recencyPrior(year: number, newest: number): number {
+  return 0.5 ** ((newest - year) / RECENCY_HALF_LIFE);
+}
+
+/** Inverse document frequency (BM25's, never negative). */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
