@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import type { Corpus } from '../model.js';
 import { analyze } from './analyzer.js';
 import { Catalog, paragraphUrl, type Entry } from './catalog.js';
+import { Comparer, type Comparison } from './compare.js';
 import { applyFilters, type Facets, type Filter } from './facets.js';
 import { createDocumentIndex, findCandidates, findTagged, indexedParagraph, type DocumentIndex } from './flexsearch-index.js';
 import { ForwardIndex } from './forward-index.js';
@@ -66,6 +67,7 @@ interface CompiledQuery {
 
 export class SearchEngine {
   readonly ranker: Ranker;
+  private readonly comparer: Comparer;
 
   private constructor(
     readonly catalog: Catalog,
@@ -74,6 +76,7 @@ export class SearchEngine {
     readonly vocabulary: Vocabulary,
   ) {
     this.ranker = new Ranker(forward);
+    this.comparer = new Comparer(catalog, forward, vocabulary);
   }
 
   static build(corpus: Corpus): SearchEngine {
@@ -142,6 +145,11 @@ export class SearchEngine {
     };
     if (query.suggestion) response.suggestion = query.suggestion;
     return response;
+  }
+
+  /** The block holding a paragraph beside the best matching block of every other year. */
+  compare(paragraphId: string): Comparison | null {
+    return this.comparer.compare(paragraphId);
   }
 
   /** Terms of a query as they are highlighted in a paragraph (for the document view). */

@@ -25,6 +25,7 @@ export class Vocabulary {
   readonly termIds = new Map<string, number>();
   readonly surfaceIds = new Map<string, number>();
   private readonly expansionCache = new Map<string, Expansion[]>();
+  private readonly partsCache = new Map<number, number[]>();
 
   constructor(readonly data: VocabularyData) {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
@@ -89,6 +90,29 @@ export class Vocabulary {
     if (this.expansionCache.size > 10_000) this.expansionCache.clear();
     this.expansionCache.set(key, expansions);
     return expansions;
+  }
+
+  /**
+   * The parts of a compound term, when it splits into two indexed terms of 3+ letters (allowing the
+   * linking s or e): ungdomsgaranti → ungdom + garanti. The longest head wins; [] when it does not split.
+   */
+  compoundParts(id: number): number[] {
+    const cached = this.partsCache.get(id);
+    if (cached) return cached;
+    const term = this.term(id);
+    let parts: number[] = [];
+    for (let i = 3; i <= term.length - 3 && term.length >= 7 && /^\p{L}+$/u.test(term); i++) {
+      const head = this.termIds.get(term.slice(i));
+      if (head === undefined) continue;
+      const modifier = term.slice(0, i);
+      const mod = this.termIds.get(modifier) ?? (/[se]$/.test(modifier) && modifier.length > 3 ? this.termIds.get(modifier.slice(0, -1)) : undefined);
+      if (mod !== undefined) {
+        parts = [mod, head];
+        break;
+      }
+    }
+    this.partsCache.set(id, parts);
+    return parts;
   }
 
   /**
