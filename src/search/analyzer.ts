@@ -31,8 +31,11 @@ export interface Token {
 
 const stemmer = snowball.newStemmer('norwegian');
 
+/** A law reference: `§ 14 a`, `§14 a`, `§§ 24 og 25`. The query parser keeps one together as one word. */
+export const LAW_REFERENCE = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((?:\s*(?:,|og|-|–)\s*\d+(?:\s*[a-zA-Z](?![\p{L}\d]))?)*)/u;
+
 /** Law references, numbers with dots or commas, and words (letters and digits, joined by hyphens). */
-const TOKEN = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((?:\s*(?:,|og|-|–)\s*\d+(?:\s*[a-zA-Z](?![\p{L}\d]))?)*)|\d+(?:[.,]\d+)+|[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
+const TOKEN = new RegExp(`${LAW_REFERENCE.source}|\\d+(?:[.,]\\d+)+|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*`, 'gu');
 
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
@@ -65,10 +68,12 @@ export function analyze(text: string): Token[] {
 function analyzeWord(word: string, start: number, push: (term: string, surface: string, start: number, end: number, stop?: boolean) => void): void {
   if (!word) return;
   const end = start + word.length;
-  // Capitals (AAP, NAVs, P4): an abbreviation, matched exactly.
+  // Capitals (AAP, NAVs, P4): an abbreviation, matched exactly. One that spells a stop word keeps its
+  // capitals as its term (NOE, not noe), so it is neither dropped nor confused with the word.
   const abbreviation = /^(\p{Lu}{2,}|\p{Lu}+\d+)(s?)$/u.exec(word);
   if (abbreviation && word.length <= 8) {
-    const term = fold(abbreviation[1]!);
+    const folded = fold(abbreviation[1]!);
+    const term = STOPWORDS.has(folded) ? folded.toUpperCase() : folded;
     push(term, term, start, end);
     return;
   }

@@ -19,6 +19,8 @@ export interface Entry {
   text: string;
   topics: string[];
   sources: string[];
+  /** Position under its heading (or in its section when it has none), from 1. */
+  ordinal: number;
 }
 
 export class Catalog {
@@ -38,6 +40,8 @@ export class Catalog {
 
   private add(doc: Document, section: Section, p: Paragraph): void {
     this.byId.set(p.id, this.entries.length);
+    const previous = this.entries[this.entries.length - 1];
+    const sameBlock = previous?.docId === doc.id && previous.section === section.number && previous.sectionTitle === section.title && previous.heading === p.heading;
     const entry: Entry = {
       id: p.id,
       docId: doc.id,
@@ -50,6 +54,7 @@ export class Catalog {
       text: p.text,
       topics: p.topics,
       sources: p.sources ?? doc.sources.filter((s) => s.canonical).map((s) => s.file),
+      ordinal: sameBlock ? previous.ordinal + 1 : 1,
     };
     if (p.heading) entry.heading = p.heading;
     this.entries.push(entry);

@@ -52,6 +52,7 @@ export interface SearchResponse {
 }
 
 export const MAX_LIMIT = 100;
+const DIVERSITY = 0.85;
 /** Candidates FlexSearch hands to the ranker at most; beyond this the first stage's order decides. */
 const MAX_CANDIDATES = 5000;
 
@@ -75,7 +76,7 @@ export class SearchEngine {
     readonly forward: ForwardIndex,
     readonly vocabulary: Vocabulary,
   ) {
-    this.ranker = new Ranker(forward);
+    this.ranker = new Ranker(forward, catalog.entries.map((e) => e.ordinal));
     this.comparer = new Comparer(catalog, forward, vocabulary);
   }
 
@@ -135,7 +136,7 @@ export class SearchEngine {
       }
       const filtered = applyFilters(scores.keys(), this.catalog.entries, filter, this.catalog.topics);
       facets = filtered.facets;
-      ranked = filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b));
+      ranked = this.diversify(filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b)), scores);
     }
 
     const response: SearchResponse = {
@@ -175,6 +176,23 @@ export class SearchEngine {
       sources: e.sources,
       score: Math.round(score * 1000) / 1000,
     };
+  }
+
+  /**
+   * One matter often fills a block of many paragraphs; a list of results is more useful when it also
+   * reaches other blocks and years. Each further hit from a block already shown counts DIVERSITY times
+   * less than the one before it, and the list is re-sorted by those discounted scores.
+   */
+  private diversify(ranked: number[], scores: Map<number, number>): number[] {
+    const seen = new Map<string, number>();
+    for (const doc of ranked) {
+      const e = this.catalog.entries[doc]!;
+      const block = `${e.docId}\u0000${e.section}\u0000${e.heading ?? ''}`;
+      const n = seen.get(block) ?? 0;
+      seen.set(block, n + 1);
+      scores.set(doc, scores.get(doc)! * DIVERSITY ** n);
+    }
+    return ranked.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b));
   }
 
   /** Newer letters first; within a letter, document order. */

@@ -1,3 +1,5 @@
+import { LAW_REFERENCE } from './analyzer.js';
+
 /**
  * The query language: words (all should match; more matched ranks higher), `"exact phrase"` (must
  * match), `-word` / `-"phrase"` (must not match) and `OR` between two parts (either satisfies that
@@ -19,7 +21,8 @@ export interface ParsedQuery {
 /** Longest query text taken into account; the rest is ignored rather than refused. */
 export const MAX_QUERY_LENGTH = 500;
 
-const LEXEME = /(-?)"([^"]*)("?)|(-?)([^\s"]+)/gu;
+/** A quoted phrase, or a word: a law reference with its spaces (`§ 14 a`) or a run of non-space. */
+const LEXEME = new RegExp(`(-?)"([^"]*)("?)|(-?)(${LAW_REFERENCE.source.replace(/\((?!\?)/g, '(?:')}|[^\\s"]+)`, 'gu');
 
 export function parseQuery(input: string): ParsedQuery {
   const text = input.normalize('NFKC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ').slice(0, MAX_QUERY_LENGTH);

@@ -13,6 +13,11 @@ export const FIELD_BOOST: Record<Field, number> = { text: 1, heading: 0.8, title
 const K1 = 1.2;
 const B = 0.75;
 const PROXIMITY = 0.35;
+/**
+ * When the query names a paragraph's heading or section, the first paragraphs under it are the ones
+ * that introduce the matter: ×(1 + LEAD / position under the heading).
+ */
+const LEAD = 0.5;
 
 /** One analysed query word: the terms it may match (term id → weight) and its own written form. */
 export interface QueryTerm {
@@ -36,19 +41,24 @@ export interface Scored {
 }
 
 export class Ranker {
-  constructor(private readonly forward: ForwardIndex) {}
+  constructor(
+    private readonly forward: ForwardIndex,
+    /** Each paragraph's position under its heading, from 1. */
+    private readonly ordinals: ArrayLike<number>,
+  ) {}
 
   /** Score one paragraph; null when a required phrase is missing or nothing matched. */
   score(doc: number, clauses: RankedClause[]): number | null {
     let total = 0;
     let matchedClauses = 0;
     const positions: number[][] = [];
+    const context = { matched: false };
     for (const clause of clauses) {
       let best = 0;
       let bestAt: number[] = [];
       let satisfied = false;
       for (const part of clause.anyOf) {
-        const { score, matched, at } = part.kind === 'phrase' ? this.phraseScore(doc, part) : this.wordScore(doc, part.terms);
+        const { score, matched, at } = part.kind === 'phrase' ? this.phraseScore(doc, part) : this.wordScore(doc, part.terms, context);
         if (!matched) continue;
         satisfied = true;
         if (score > best) {
@@ -64,10 +74,11 @@ export class Ranker {
     }
     if (matchedClauses === 0) return null;
     const coverage = matchedClauses / clauses.length;
-    return total * coverage * coverage * this.proximity(positions);
+    const lead = context.matched ? 1 + LEAD / this.ordinals[doc]! : 1;
+    return total * coverage * coverage * this.proximity(positions) * lead;
   }
 
-  private wordScore(doc: number, terms: QueryTerm[]): { score: number; matched: boolean; at: number[] } {
+  private wordScore(doc: number, terms: QueryTerm[], context: { matched: boolean }): { score: number; matched: boolean; at: number[] } {
     let score = 0;
     let matched = true;
     const at: number[] = [];
@@ -82,7 +93,9 @@ export class Ranker {
           tf += surfaces[i] === term.surface ? 1 : w;
           if (field === 'text') at.push(i);
         }
-        if (tf > 0) termScore += FIELD_BOOST[field] * this.saturate(tf, doc, field);
+        if (tf === 0) continue;
+        termScore += FIELD_BOOST[field] * this.saturate(tf, doc, field);
+        if (field !== 'text') context.matched = true;
       }
       if (termScore === 0) matched = false;
       score += term.idf * termScore;
@@ -136,7 +149,7 @@ export class Ranker {
  * Newer steering letters replace older ones, so a match counts less the older its letter: the weight
  * halves every RECENCY_HALF_LIFE years behind the newest letter in the corpus.
  */
-export const RECENCY_HALF_LIFE = 10;
+export const RECENCY_HALF_LIFE = 5;
 
 export function recencyPrior(year: number, newest: number): number {
   return 0.5 ** ((newest - year) / RECENCY_HALF_LIFE);

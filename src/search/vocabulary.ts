@@ -11,7 +11,7 @@ export interface Expansion {
 }
 
 /** Weights of the ways a query word can match. */
-export const MATCH_WEIGHT = { exact: 1, stem: 0.6, fuzzy: 0.6, compoundHead: 0.45, compoundModifier: 0.3 } as const;
+export const MATCH_WEIGHT = { exact: 1, stem: 0.6, fuzzy: 0.6, variant: 0.5, compoundHead: 0.45, compoundModifier: 0.3 } as const;
 
 export interface VocabularyData {
   terms: string[];
@@ -66,9 +66,10 @@ export class Vocabulary {
   }
 
   /**
-   * The terms a query token may match, each with its weight: its own term; if the index does not know
-   * that term, near spellings of the written word (one edit for 5+ letters, two for 9+); and compounds
-   * that end (head) or start (modifier) with it, for words of 4+ letters.
+   * The terms a query token may match, each with its weight: its own term; near spellings of the
+   * written word (one edit for 5+ letters, two for 9+) — as typo fixes when the index does not know the
+   * term, as variants ("HelseArbeid"/"HelseIArbeid") for known words of 8+ letters; and compounds that
+   * end (head) or start (modifier) with it, for words of 4+ letters.
    */
   expand(term: string, surface: string): Expansion[] {
     const key = `${term}\u0000${surface}`;
@@ -77,8 +78,11 @@ export class Vocabulary {
     const out = new Map<number, number>();
     const add = (id: number, weight: number) => out.set(id, Math.max(out.get(id) ?? 0, weight));
     const own = this.termIds.get(term);
-    if (own !== undefined) add(own, MATCH_WEIGHT.stem);
-    else for (const id of this.nearSurfaces(surface)) add(this.data.surfaceTerm[id]!, MATCH_WEIGHT.fuzzy);
+    if (own === undefined) for (const id of this.nearSurfaces(surface)) add(this.data.surfaceTerm[id]!, MATCH_WEIGHT.fuzzy);
+    else {
+      if (surface.length >= 8) for (const id of this.nearSurfaces(surface)) add(this.data.surfaceTerm[id]!, MATCH_WEIGHT.variant);
+      add(own, MATCH_WEIGHT.stem);
+    }
     if (term.length >= 4 && /^\p{L}+$/u.test(term)) {
       this.data.terms.forEach((candidate, id) => {
         if (candidate.length < term.length + 3 || id === own) return;
