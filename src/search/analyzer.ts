@@ -10,7 +10,8 @@ import { STOPWORDS } from './stopwords.js';
  *   the Snowball Norwegian stemmer, so `oppfølging`/`oppfolging`/`oppfoelging` and
  *   `ungdomsgaranti`/`ungdomsgarantien` meet;
  * - abbreviations written in capitals (AAP, IPS, KVP, NOE, IA, OT) are kept exactly, never stemmed nor
- *   dropped as stop words ("NOE" is a unit, "noe" a stop word); a genitive s is cut (NAVs → nav);
+ *   dropped as stop words ("NOE" is a unit, "noe" a stop word); a genitive s is cut (NAVs → nav); a run
+ *   of three or more words in capitals is a heading set in capitals and read as ordinary words;
  * - law references become one term (`§ 14 a`, `§14 a` → `§14a`; `§§ 24 og 25` → `§24`, `§25`);
  * - numbers and section numbers stay whole (`2.1.1`, `6,1`);
  * - hyphenated compounds are split into their parts (`NAV-kontoret` → nav, kontor);
@@ -37,7 +38,12 @@ export const LAW_REFERENCE = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((
 /** Law references, numbers with dots or commas, and words (letters and digits, joined by hyphens). */
 const TOKEN = new RegExp(`${LAW_REFERENCE.source}|\\d+(?:[.,]\\d+)+|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*`, 'gu');
 
-export function analyze(text: string): Token[] {
+/** Three or more words in capitals are shouting (a heading in capitals), not abbreviations. */
+const SHOUTING = /\p{Lu}{2,}(?:[\s,.:;–-]+\p{Lu}{2,}){2,}/gu;
+
+export function analyze(input: string): Token[] {
+  // Lower-cased only where that keeps every offset (it always does for Norwegian letters).
+  const text = input.replace(SHOUTING, (run) => (run.toLowerCase().length === run.length ? run.toLowerCase() : run));
   const tokens: Token[] = [];
   let position = 0;
   const push = (term: string, surface: string, start: number, end: number, stop = false) => {
