@@ -2,6 +2,7 @@ import type { Block, ListItem, ParsedSource } from './blocks.js';
 import { continuesNumbering, parseNumberedHeading } from './section-number.js';
 import { joinWrappedLines } from './wrap.js';
 import { markGluedFootnotes } from './footnote-markers.js';
+import { looksLikeHeading } from './heading-shape.js';
 
 /**
  * Hard-wrapped text (PDF extraction, OCR) → blocks. Line layout is the only evidence here, so each rule
@@ -178,9 +179,7 @@ function isUnnumberedHeading(
   open: Open | null,
   isFull: (s: string) => boolean,
 ): boolean {
-  if (!STARTS_UPPER.test(text) || /[.,;:]$/.test(text) || /[.!?] \p{Lu}/u.test(text)) return false;
-  if (wraps ? text.length > 160 : text.length > 90 || isFull(text)) return false;
-  if (text.split(/\s+/).length > (wraps ? 20 : 12)) return false;
+  if (!looksLikeHeading(text, wraps ? 160 : 90) || (!wraps && isFull(text))) return false;
   // After a line that ran to the margin mid-sentence, this line is that sentence's continuation.
   if (open && !ENDS_SENTENCE.test(previous) && (isFull(previous) || (wraps && line.blankBefore <= 1))) return false;
   // A short line before a list is its lead-in ("NAV Fylke/Region skal sørge for").
