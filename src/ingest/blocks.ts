@@ -45,6 +45,8 @@ export interface FootnoteBlock {
 /** Boilerplate a parser dropped on purpose (named in the ingest report). */
 export interface Dropped {
   what: string;
+  /** The text left out, so a reader (and the nothing-lost test) can see exactly what went. */
+  text: string;
   words: number;
 }
 

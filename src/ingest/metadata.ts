@@ -40,7 +40,9 @@ function dominantYear(text: string): number {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/\b(20\d{2})\b/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-  return ranked[0]?.[0] ?? new Date().getFullYear();
+  // Without a year the text cannot be placed among the letters; guessing one would mislabel it.
+  if (!ranked[0]) throw new Error('the text names no year');
+  return ranked[0][0];
 }
 
 function cleanTitle(title: string): string {

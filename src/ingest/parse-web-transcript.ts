@@ -21,8 +21,8 @@ const FURNITURE = /\/\/[^/]{1,60}\/\//gu;
 export function parseWebTranscript(source: string): ParsedSource {
   const dropped: Dropped[] = [];
   const marker = TRANSCRIPT_MARKER.exec(source);
-  const head = marker ? source.slice(0, marker.index) : '';
-  if (head.trim()) dropped.push({ what: 'Like dokumenter (site boilerplate before «Transkript:»)', words: countWords(head) });
+  const head = marker ? source.slice(0, marker.index + marker[0].length) : '';
+  if (head.trim()) dropped.push(droppedText('Like dokumenter (site boilerplate before «Transkript:»)', head));
 
   const body = (marker ? source.slice(marker.index + marker[0].length) : source).split('\n').map((l) => l.trim()).filter(Boolean);
   const blocks: Block[] = [];
@@ -32,7 +32,7 @@ export function parseWebTranscript(source: string): ParsedSource {
     const last = toc[toc.length - 1]?.number ?? null;
     if (/^Innhold\b/u.test(line) || (toc.length && pages.length === 0 && parseToc(line, last).length >= 5)) {
       toc = toc.concat(parseToc(line.replace(/^Innhold\s*/u, ''), last));
-      dropped.push({ what: 'table of contents', words: countWords(line) });
+      dropped.push(droppedText('table of contents', line));
     } else if (pages.length === 0 && toc.length === 0 && /^\/\//.test(line)) {
       blocks.push({ kind: 'text', text: line.replace(/^\/\/\s*/, '') });
     } else pages.push(line);
@@ -42,8 +42,8 @@ export function parseWebTranscript(source: string): ParsedSource {
   return { blocks: blocks.concat(splitAtHeadings(text, toc)), dropped };
 }
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+function droppedText(what: string, text: string): Dropped {
+  return { what, text, words: text.split(/\s+/).filter(Boolean).length };
 }
 
 /**
@@ -76,11 +76,11 @@ export function parseToc(line: string, previous: string | null = null): TocEntry
  * consecutive numbers across pages) and without running headers.
  */
 function stripPageFurniture(pages: string[], dropped: Dropped[]): string {
-  let numbers = 0;
-  let headers = 0;
+  const numbers: string[] = [];
+  const headers: string[] = [];
   const cleaned = pages.map((page, k) => {
-    let text = page.replace(FURNITURE, () => {
-      headers++;
+    let text = page.replace(FURNITURE, (header) => {
+      headers.push(header);
       return ' ';
     });
     const own = /\s(\d{1,3})$/.exec(text);
@@ -88,12 +88,12 @@ function stripPageFurniture(pages: string[], dropped: Dropped[]): string {
     const previousNumber = /\s(\d{1,3})$/.exec(pages[k - 1] ?? '')?.[1];
     if (own && (Number(nextNumber) === Number(own[1]) + 1 || Number(previousNumber) === Number(own[1]) - 1)) {
       text = text.slice(0, own.index);
-      numbers++;
+      numbers.push(own[1]!);
     }
     return text.replace(/\s+/g, ' ').trim();
   });
-  if (numbers) dropped.push({ what: 'page numbers', words: numbers });
-  if (headers) dropped.push({ what: 'running page headers', words: headers * 4 });
+  if (numbers.length) dropped.push(droppedText('page numbers', numbers.join(' ')));
+  if (headers.length) dropped.push(droppedText('running page headers', headers.join(' ')));
   // Page starts stay marked with a line break: a heading may open a page.
   return cleaned.join('\n');
 }

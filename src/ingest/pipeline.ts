@@ -150,7 +150,9 @@ function parseSource(source: ReadSource, { model, lexicon, isWord }: Language): 
       : source.kind === 'web-transcript'
         ? parseWebTranscript(text)
         : parsePlainText(text, { isWord });
-  if (!parsed.blocks.some((b) => b.kind === 'text' || b.kind === 'list')) throw new Error('no paragraphs found');
+  if (!parsed.blocks.some((b) => (b.kind === 'text' || b.kind === 'list') && /\p{L}{2}/u.test(b.kind === 'text' ? b.text : b.items[0]?.text ?? ''))) {
+    throw new Error('no paragraphs of text found');
+  }
   return { ...source, text, parsed, metadata: extractMetadata(blocksText(parsed.blocks)), repairs };
 }
 
