@@ -83,12 +83,26 @@ function analyzeWord(word: string, start: number, push: (term: string, surface: 
     push(term, term, start, end);
     return;
   }
-  const surface = foldWord(word);
+  // Folding may leave nothing of a stray symbol (an isolated Arabic vowel sign): no term then.
+  const surface = foldWord(word).replace(/[^\p{L}\d]/gu, '');
+  if (!surface) return;
   if (STOPWORDS.has(surface)) {
     push(surface, surface, start, end, true);
     return;
   }
-  push(/^\d+$/.test(surface) ? surface : stemmer.stem(surface), surface, start, end);
+  push(/^\d+$/.test(surface) ? surface : stem(surface), surface, start, end);
+}
+
+/**
+ * Snowball's stem of a stem can be shorter still (brukere → bruker → bruk); stemming to the fixed point
+ * makes a term analyse as itself, so terms can be handed back to the analyzer as a query.
+ */
+function stem(word: string): string {
+  for (let current = word; ; ) {
+    const next = stemmer.stem(current);
+    if (next === current) return current;
+    current = next;
+  }
 }
 
 /** Lower-case and fold one word; "oe" is how ø is typed without the letter ("oppfoelging"). */

@@ -6,7 +6,7 @@ import { analyze } from './analyzer.js';
 import { Catalog, paragraphUrl, type Entry } from './catalog.js';
 import { Comparer, type Comparison } from './compare.js';
 import { applyFilters, type Facets, type Filter } from './facets.js';
-import { createDocumentIndex, findCandidates, findTagged, indexedParagraph, type DocumentIndex } from './flexsearch-index.js';
+import { analyseFields, createDocumentIndex, findCandidates, findTagged, indexedParagraph, type DocumentIndex } from './flexsearch-index.js';
 import { ForwardIndex } from './forward-index.js';
 import { parseQuery, type Part } from './query-parser.js';
 import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
@@ -85,9 +85,9 @@ export class SearchEngine {
     const index = createDocumentIndex();
     const vocabulary = Vocabulary.empty();
     const analysed = catalog.entries.map((entry, id) => {
-      const doc = indexedParagraph(id, entry);
-      index.add(doc);
-      return { text: analyze(doc.text), heading: analyze(doc.heading), title: analyze(doc.title) };
+      const fields = analyseFields(entry);
+      index.add(indexedParagraph(id, entry, fields));
+      return fields;
     });
     return new SearchEngine(catalog, index, ForwardIndex.build(analysed, vocabulary), vocabulary);
   }

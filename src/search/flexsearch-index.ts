@@ -1,14 +1,14 @@
 import FlexSearch from 'flexsearch';
 import type { Entry } from './catalog.js';
-import { terms } from './analyzer.js';
+import { analyze, type Token } from './analyzer.js';
 
 const { Document, Encoder, Resolver } = FlexSearch;
 
 /**
  * The FlexSearch 0.8 Document index: paragraph text, heading and section title as indexed fields,
- * year, topic and type as tags. Its encoder is the project's analyzer, so FlexSearch stores exactly the
- * terms the ranking reasons about; because the analyzer is idempotent, a term found in the vocabulary
- * can be handed back to FlexSearch as a query and means itself.
+ * year, topic and type as tags. Fields are handed to FlexSearch already analysed (the project's
+ * analyzer, as terms separated by spaces) and its encoder only splits them, so FlexSearch stores exactly
+ * the terms the ranking reasons about, and a term from the vocabulary queried back means itself.
  */
 export const INDEXED_FIELDS = ['text', 'heading', 'title'] as const;
 export const TAG_FIELDS = ['year', 'topic', 'type'] as const;
@@ -39,15 +39,8 @@ export interface DocumentIndex {
 }
 
 export function createDocumentIndex(): DocumentIndex {
-  const encoder = new Encoder({
-    // The analyzer does all normalisation; FlexSearch only splits its output on spaces.
-    normalize: false,
-    dedupe: false,
-    numeric: false,
-    cache: false,
-    maxlength: 1 << 20,
-    prepare: (text: string) => terms(text).join(' '),
-  });
+  // The analyzer has done all normalisation; FlexSearch only splits its terms on spaces.
+  const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, cache: false, maxlength: 1 << 20, split: /\s+/ } as never);
   return new Document({
     tokenize: 'strict',
     encoder,
@@ -55,13 +48,25 @@ export function createDocumentIndex(): DocumentIndex {
   } as never) as unknown as DocumentIndex;
 }
 
-/** What FlexSearch indexes of one paragraph. */
-export function indexedParagraph(id: number, entry: Entry): IndexedParagraph {
+export type AnalysedFields = Record<(typeof INDEXED_FIELDS)[number], Token[]>;
+
+/** The indexed fields of a paragraph, analysed once for FlexSearch and for the ranking data. */
+export function analyseFields(entry: Entry): AnalysedFields {
+  return { text: analyze(entry.text), heading: analyze(entry.heading ?? ''), title: analyze(`${entry.section} ${entry.sectionTitle}`) };
+}
+
+/** What FlexSearch indexes of one paragraph: its analysed terms and its tags. */
+export function indexedParagraph(id: number, entry: Entry, fields: AnalysedFields): IndexedParagraph {
+  const termsOf = (tokens: Token[]) =>
+    tokens
+      .filter((t) => !t.stop)
+      .map((t) => t.term)
+      .join(' ');
   return {
     id,
-    text: entry.text,
-    heading: entry.heading ?? '',
-    title: `${entry.section} ${entry.sectionTitle}`.trim(),
+    text: termsOf(fields.text),
+    heading: termsOf(fields.heading),
+    title: termsOf(fields.title),
     year: String(entry.year),
     topic: entry.topics,
     type: entry.type,

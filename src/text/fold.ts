@@ -4,13 +4,15 @@
  * ("oppfolging", "saerlig", "pa"), so all spellings meet.
  */
 export function fold(text: string): string {
+  // Compatibility forms first (𝛢, ﬁ, ²), then case, then every combining mark (å → a, not only Latin
+  // accents), so that folding its own output changes nothing.
   return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/[øö]/g, 'o')
-    .replace(/[åä]/g, 'a')
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o');
 }
 
 /** Folded words of a text (letters and digits; hyphenated compounds split). */

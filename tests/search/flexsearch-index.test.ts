@@ -1,0 +1,37 @@
+import { terms } from '../../src/search/analyzer.js';
+import type { Entry } from '../../src/search/catalog.js';
+import { analyseFields, createDocumentIndex, findCandidates, findTagged, indexedParagraph } from '../../src/search/flexsearch-index.js';
+
+function entry(text: string, year: number, topics: string[] = []): Entry {
+  return { text, year, topics, section: '2.1', sectionTitle: 'Brukere', type: 'mdb' } as unknown as Entry;
+}
+
+const entries = [entry('Brukere av tjenestene skal få svar.', 2024, ['brukermoter']), entry('Bruk av tiltak øker.', 2023), entry('Veiledere i NAV-kontoret etter § 14 a.', 2019)];
+const index = createDocumentIndex();
+entries.forEach((e, id) => index.add(indexedParagraph(id, e, analyseFields(e))));
+
+const find = (query: string, exclude = '') => findCandidates(index, terms(query), terms(exclude), 10).sort();
+
+describe('FlexSearch document index', () => {
+  test('finds a word by the term the analyzer gives the query, also where a stem has a shorter stem', () => {
+    // veiledere → veileder → veiled: the term must not be stemmed a second time on its way in.
+    expect(find('veiledere')).toEqual([2]);
+    expect(find('tiltak')).toEqual([1]);
+  });
+
+  test('keeps law references and compounds as the analyzer reads them', () => {
+    expect(find('§14 a')).toEqual([2]);
+    expect(find('kontoret')).toEqual([2]);
+  });
+
+  test('excludes paragraphs holding an excluded word', () => {
+    // Every title holds "Brukere"; the excluded word removes the first paragraph.
+    expect(find('brukere', 'tjenestene')).toEqual([1, 2]);
+  });
+
+  test('selects by tags without a query', () => {
+    expect(findTagged(index, { year: ['2023'] }, 10)).toEqual([1]);
+    expect(findTagged(index, { topic: ['brukermoter'], year: ['2024', '2019'] }, 10)).toEqual([0]);
+    expect(findTagged(index, {}, 10)).toBeNull();
+  });
+});
