@@ -39,20 +39,44 @@ export function readManifest(indexDir: string): IndexManifest | null {
   }
 }
 
-/** Load the index if it matches the corpus; otherwise ingest the corpus and build it. */
+/**
+ * Load the index if it matches the corpus; otherwise ingest the corpus and build it. When that rebuild
+ * fails (a broken taxonomy, a full disk) and an older index can still be loaded, the older one serves.
+ */
 export async function openIndex(corpusDir: string, indexDir: string, onRebuild?: (reason: string) => void): Promise<OpenedIndex> {
   const manifest = readManifest(indexDir);
-  const fingerprint = corpusFingerprint(corpusDir);
-  if (manifest && manifest.fingerprint === fingerprint) {
+  const current = manifest !== null && manifest.fingerprint === fingerprintOf(corpusDir);
+  if (manifest && current) {
     try {
       return { engine: loadEngine(indexDir, manifest), manifest };
     } catch (error) {
       onRebuild?.(`the index could not be loaded (${(error as Error).message})`);
     }
   } else onRebuild?.(manifest ? 'the corpus changed since the index was built' : 'there is no index yet');
-  const { corpus, report } = ingestCorpus({ corpusDir });
-  const built = await writeIndex(corpus, indexDir);
-  return { ...built, report };
+  try {
+    const { corpus, report } = ingestCorpus({ corpusDir });
+    const built = await writeIndex(corpus, indexDir);
+    return { ...built, report };
+  } catch (error) {
+    if (!manifest || current) throw error;
+    let engine: SearchEngine;
+    try {
+      engine = loadEngine(indexDir, manifest);
+    } catch {
+      throw error;
+    }
+    onRebuild?.(`the rebuild failed (${(error as Error).message}); serving the index built ${manifest.builtAt}`);
+    return { engine, manifest };
+  }
+}
+
+/** The corpus fingerprint, or null when the corpus cannot be read (the rebuild then says why). */
+function fingerprintOf(corpusDir: string): string | null {
+  try {
+    return corpusFingerprint(corpusDir);
+  } catch {
+    return null;
+  }
 }
 
 export function loadEngine(indexDir: string, manifest: IndexManifest): SearchEngine {
