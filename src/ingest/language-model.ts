@@ -1,3 +1,5 @@
+import { proseWords } from './prose-words.js';
+
 /**
  * Word and word-pair counts of the corpus's clean sources: how this kind of letter is written. OCR repair
  * asks it which of two spellings is used here, and which one fits between its neighbours.
@@ -16,14 +18,11 @@ export class LanguageModel {
     let size = 0;
     for (const text of texts) {
       let previous: string | undefined;
-      for (const token of tokens(text)) {
-        if (token === '') {
-          previous = undefined;
-          continue;
-        }
+      for (const word of proseWords(text)) {
+        const token = wordKey(word.text);
         size++;
         words.set(token, (words.get(token) ?? 0) + 1);
-        if (previous !== undefined) {
+        if (previous !== undefined && !word.breakBefore) {
           const key = pairKey(previous, token);
           pairs.set(key, (pairs.get(key) ?? 0) + 1);
         }
@@ -33,23 +32,25 @@ export class LanguageModel {
     return new LanguageModel(words, pairs, size);
   }
 
-  /** How often the word occurs (case-insensitive). */
+  /** How often the word occurs (case-insensitive; any number counts as every number). */
   count(word: string): number {
-    return this.words.get(word.toLowerCase()) ?? 0;
+    return this.words.get(wordKey(word)) ?? 0;
   }
 
-  /** How often `second` directly follows `first` within a sentence (case-insensitive). */
+  /** How often `second` directly follows `first` within a sentence (case-insensitive, numbers alike). */
   pairCount(first: string, second: string): number {
-    return this.pairs.get(pairKey(first.toLowerCase(), second.toLowerCase())) ?? 0;
+    return this.pairs.get(pairKey(wordKey(first), wordKey(second))) ?? 0;
+  }
+
+  /** Every word counted, in lower case, with all numbers as "0". */
+  vocabulary(): IterableIterator<string> {
+    return this.words.keys();
   }
 }
 
-/** Lower-cased words in order; an empty string marks a sentence or line-block boundary. */
-function* tokens(text: string): Generator<string> {
-  for (const match of text.matchAll(/[\p{L}\d]+(?:-[\p{L}\d]+)*|[.!?:;]|\n\s*\n/gu)) {
-    const token = match[0];
-    yield /^[\p{L}\d]/u.test(token) ? token.toLowerCase() : '';
-  }
+/** Which number stands in a sentence says little about its neighbours; that a number stands there does. */
+function wordKey(word: string): string {
+  return /^\d+(?:\.\d+)*$/u.test(word) ? '0' : word.toLowerCase();
 }
 
 function pairKey(first: string, second: string): string {

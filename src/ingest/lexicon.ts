@@ -4,10 +4,23 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeTrie, type ITrie } from 'cspell-trie-lib';
 
+/** One place in the word list, reached by spelling a prefix letter by letter. */
+export interface LexiconNode {
+  /** A word ends here. */
+  readonly eow: boolean;
+  /** The place after one more letter; `COMPOUND_MARK` leads on when a compound may continue here. */
+  get(letter: string): LexiconNode | undefined;
+}
+
+/** Child of a node where a word may be followed by another compound part, and of the root where those parts start. */
+export const COMPOUND_MARK = '+';
+
 /** The Norwegian bokmål word list: the words a repaired OCR text may contain. */
 export interface Lexicon {
   /** True when the word is Norwegian as written, or in lower case when it starts a sentence or shouts. */
   has(word: string): boolean;
+  /** The word list as a case-sensitive trie, for spelling many variants of a word at once. */
+  readonly root: LexiconNode;
 }
 
 let cached: Lexicon | undefined;
@@ -21,6 +34,6 @@ export function loadLexicon(): Lexicon {
   const trie: ITrie = decodeTrie(gunzipSync(readFileSync(path)));
   // Case-sensitive look-ups: cspell's case-insensitive forms also strip accents, so "fa" would pass for "få".
   const has = (word: string) => trie.hasWord(word, true) || trie.hasWord(word.toLowerCase(), true);
-  cached = { has };
+  cached = { has, root: trie.data.getRoot() };
   return cached;
 }

@@ -1,5 +1,7 @@
 import type { LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
+import { LINE_BREAK, ocrSpellings, type Spelling } from './ocr-spellings.js';
+import { proseWords, type ProseWord } from './prose-words.js';
 
 /** One word changed by OCR repair, at its place in the repaired text. */
 export interface Repair {
@@ -20,7 +22,132 @@ export function looksLikeOcrDamage(text: string): boolean {
   return nordic / letters < 0.001;
 }
 
-// PLACEHOLDER until the repair lands: returns the text unchanged.
-export function repairOcr(text: string, _model: LanguageModel, _lexicon: Lexicon): { text: string; repairs: Repair[] } {
-  return { text, repairs: [] };
+/** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
+const UNSEEN = { listed: 0.3, compound: 0.05, corpus: 0, unknown: 0.02 };
+/** How far a word's own frequency stands in for a neighbour pair the corpus has not seen. */
+const PAIR_SMOOTHING = 3;
+/** A word of lost letters only ("å") that vanished from the scan with its spaces. */
+const LOST_WORD = Math.log(0.03);
+
+/** One way to read a stretch of the scan: one word or two joined, as a word and what it costs. */
+interface Reading {
+  /** Index of the first scanned word read, and of the one after the last. */
+  from: number;
+  to: number;
+  text: string;
+  key: string;
+  channel: number;
+  unigram: number;
+}
+
+interface Path {
+  score: number;
+  reading?: Reading;
+  /** A lost word put back before the reading. */
+  inserted?: string;
+  previous?: Path;
+}
+
+/**
+ * Repair a text whose æ, ø and å OCR misread: each word is read as the likeliest word it may stand for
+ * given how OCR misreads letters, the word list, and how the corpus's clean letters use words and word
+ * pairs. A word already right, a number or an unknown name stays unless its neighbours say otherwise.
+ */
+export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon): { text: string; repairs: Repair[] } {
+  const words = [...proseWords(text)];
+  const total = model.size + 1;
+  const unigram = (key: string, kind: keyof typeof UNSEEN) => Math.log((model.count(key) + UNSEEN[kind]) / total);
+  const bigram = (previous: string, reading: Reading) => {
+    const context = model.count(previous);
+    return Math.log((model.pairCount(previous, reading.key) + PAIR_SMOOTHING * Math.exp(reading.unigram)) / (context + PAIR_SMOOTHING));
+  };
+  const lostWords = [...model.vocabulary()].filter((w) => /^[æøå]+$/u.test(w));
+  const spellingCache = new Map<string, Spelling[]>();
+  const spellings = (token: string, lostLetter: boolean) => {
+    const key = `${lostLetter ? 1 : 0}${token}`;
+    let found = spellingCache.get(key);
+    if (!found) spellingCache.set(key, (found = ocrSpellings(token, lexicon, model, lostLetter)));
+    return found;
+  };
+
+  const readingsFrom = (i: number): Reading[] => {
+    const word = words[i]!;
+    const own = spellings(word.text, false).find((s) => s.text === word.text);
+    const out: Reading[] = [read(i, i + 1, word.text, 0, own?.kind ?? (model.count(word.text) > 0 ? 'corpus' : 'unknown'))];
+    if (!own && isAbbreviation(word)) return out;
+    for (const s of spellings(word.text, !own)) if (s !== own) out.push(read(i, i + 1, s.text, s.cost, s.kind));
+    const next = words[i + 1];
+    const gap = next ? text.slice(word.end, next.start) : '';
+    // A word split where a letter was lost ("gj re"), or by a line-end hyphen ("oppfølg-\ning").
+    if (next && !next.breakBefore && (gap === ' ' || /^-[ \t]*\n[ \t]*$/u.test(gap))) {
+      const source = word.text + (gap === ' ' ? ' ' : LINE_BREAK) + next.text;
+      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s.text, s.cost, s.kind));
+    }
+    return out;
+  };
+  // An unknown word with a full stop that ends no sentence is an abbreviation ("pkt. 3", "jf. kap").
+  const isAbbreviation = (word: ProseWord) => /^\.\s*[\p{Ll}\d]/u.test(text.slice(word.end, word.end + 3));
+  const read = (from: number, to: number, word: string, channel: number, kind: keyof typeof UNSEEN): Reading => {
+    const key = word.toLowerCase().replaceAll(LINE_BREAK, '');
+    return { from, to, text: word, key, channel, unigram: unigram(key, kind) };
+  };
+
+  // Best path to each word boundary, by the last word read (its context for the next).
+  const best: Map<string, Path>[] = words.map(() => new Map());
+  best.push(new Map());
+  best[0]!.set('', { score: 0 });
+  for (let i = 0; i < words.length; i++) {
+    const here = best[i]!;
+    if (here.size === 0) continue;
+    const fresh = words[i]!.breakBefore;
+    for (const reading of readingsFrom(i)) {
+      const there = best[reading.to]!;
+      const offer = (path: Path) => {
+        const current = there.get(reading.key);
+        if (!current || current.score < path.score) there.set(reading.key, path);
+      };
+      for (const [previous, path] of here) {
+        const context = fresh || previous === '' ? reading.unigram : bigram(previous, reading);
+        offer({ score: path.score + context + reading.channel, reading, previous: path });
+        if (fresh || previous === '') continue;
+        for (const lost of lostWords) {
+          const score =
+            path.score + LOST_WORD + bigram(previous, read(i, i, lost, 0, 'listed')) + bigram(lost, reading) + reading.channel;
+          offer({ score, reading, inserted: lost, previous: path });
+        }
+      }
+    }
+  }
+
+  const chosen: Path[] = [];
+  let end = [...best[words.length]!.values()].reduce<Path | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+  for (; end?.reading; end = end.previous) chosen.push(end);
+  chosen.reverse();
+  return rewrite(text, words, chosen);
+}
+
+/** The text with each chosen reading in place of what was scanned, and the repairs at their new offsets. */
+function rewrite(text: string, words: ProseWord[], chosen: Path[]): { text: string; repairs: Repair[] } {
+  let out = '';
+  let copied = 0;
+  const repairs: Repair[] = [];
+  for (const { reading, inserted } of chosen) {
+    const first = words[reading!.from]!;
+    const last = words[reading!.to - 1]!;
+    const from = text.slice(first.start, last.end);
+    out += text.slice(copied, first.start);
+    copied = first.start;
+    if (inserted) {
+      repairs.push({ start: out.length, end: out.length + inserted.length, from: '', to: inserted });
+      out += inserted + ' ';
+    }
+    const gap = reading!.to - reading!.from === 2 ? text.slice(first.end, words[reading!.from + 1]!.start) : '';
+    const to = reading!.text.replace(LINE_BREAK, gap);
+    if (to !== from) {
+      repairs.push({ start: out.length, end: out.length + to.length, from, to });
+      out += to;
+      copied = last.end;
+    }
+  }
+  return { text: out + text.slice(copied), repairs };
 }
