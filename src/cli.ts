@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import pino from 'pino';
 import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
 import { normalizeFile } from './ingest/normalize.js';
 import { openIndex, writeIndex } from './search/index-store.js';
 import type { SearchResponse } from './search/engine.js';
+import { createApp } from './web/app.js';
+import { listen, stopOnSignals } from './web/server.js';
 
 /**
  * Command line: `ingest`, `normalize`, `search`, `serve`. Each command is a thin shell around the
@@ -88,6 +91,17 @@ async function main(argv: string[]): Promise<void> {
       const file = positionals[0];
       if (!file) throw new UsageError('usage: npm run --silent normalize -- FILE');
       process.stdout.write(normalizeFile(readFileSync(resolve(file)), resolve(values.corpus)));
+      break;
+    }
+    case 'serve': {
+      const port = Number(process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT must be a port number, not «${process.env.PORT}»`);
+      const { engine } = await openIndex(resolve(values.corpus), resolve(values.index), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
+      const logger = pino();
+      const server = await listen(createApp({ engine, logger }), port);
+      const address = server.address();
+      logger.info(`Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
+      stopOnSignals(server, logger);
       break;
     }
     default:

@@ -1,0 +1,5 @@
+// Progressive enhancement only: every page works without these scripts.
+import './search-shortcut.js';
+import './facets.js';
+import './copy-buttons.js';
+import './anchor-notice.js';

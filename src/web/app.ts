@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ejs from 'ejs';
+import express from 'express';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import { Catalog } from '../search/catalog.js';
+import type { SearchEngine } from '../search/engine.js';
+import { apiRouter } from './api.js';
+import { errorHandler } from './error-handler.js';
+import { notFound } from './http-error.js';
+import { formatDate } from './norwegian.js';
+import { pageRouter } from './pages.js';
+
+/**
+ * The web app: Norwegian pages and the JSON API over one search engine. It does not listen; the
+ * caller (the `serve` command, a test) decides where.
+ */
+export interface AppOptions {
+  engine: SearchEngine;
+  /** Request and error log; silent when left out. */
+  logger?: Logger;
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const designSystem = dirname(createRequire(import.meta.url).resolve('@navikt/ds-css'));
+
+/** No inline script or style anywhere: every script and stylesheet is a file served from here. */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+} as const;
+
+export function createApp({ engine, logger = pino({ level: 'silent' }) }: AppOptions): express.Express {
+  const app = express();
+  app.set('query parser', 'simple');
+  app.set('views', `${root}views`);
+  app.set('view engine', 'ejs');
+  app.engine('ejs', ejs.renderFile);
+  app.set('view cache', true);
+  app.locals.typeLabel = Catalog.typeLabel;
+  app.locals.formatDate = formatDate;
+
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
+    res.locals.path = req.path;
+    next();
+  });
+  app.use('/static/ds', express.static(designSystem, { maxAge: '1d', index: false }));
+  app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false }));
+
+  const corpus = engine.catalog.corpus;
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, documents: corpus.documents.length, paragraphs: engine.catalog.size, indexBuiltAt: corpus.builtAt, indexVersion: corpus.fingerprint.slice(0, 12) });
+  });
+  app.use('/api', apiRouter(engine));
+  app.use(pageRouter(engine));
+  app.use((_req, _res, next) => next(notFound()));
+  app.use(errorHandler(logger));
+  return app;
+}

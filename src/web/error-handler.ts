@@ -1,0 +1,46 @@
+import type { ErrorRequestHandler, Request } from 'express';
+import type { Logger } from 'pino';
+import { HttpError } from './http-error.js';
+
+/**
+ * Every failure ends here: the API answers `{ error }`, pages a Norwegian error page. Messages of
+ * HttpErrors are written for users; any other error gets a fixed message by status, and a 500 is
+ * logged with its stack, which never leaves the server.
+ */
+const MESSAGES: Record<number, string> = {
+  400: 'Forespørselen er ugyldig.',
+  404: 'Siden finnes ikke.',
+  500: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = statusOf(error);
+    const message = error instanceof HttpError ? error.message : (MESSAGES[status] ?? 'Forespørselen kunne ikke behandles.');
+    if (status >= 500) logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(status);
+    if (wantsJson(req)) {
+      res.json({ error: message });
+      return;
+    }
+    res.render('error', { status, message }, (renderError: Error | null, html: string) => {
+      if (renderError) logger.error({ err: renderError }, 'error page failed');
+      res.type(renderError ? 'text/plain' : 'html').send(renderError ? message : html);
+    });
+  };
+}
+
+export function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz';
+}
+
+/** Client errors raised by Express itself (a malformed percent-escape, say) keep their 4xx status. */
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status;
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
+/**
+ * Listening and stopping. On SIGTERM or SIGINT the server stops accepting connections, lets requests
+ * in flight finish, and the process exits 0; connections still open after the grace period are cut.
+ */
+export function listen(app: Express, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => (error ? reject(error) : resolve(server));
+    const server = host === undefined ? app.listen(port, done) : app.listen(port, host, done);
+  });
+}
+
+export function closeGracefully(server: Server, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    // Idle keep-alive connections would otherwise hold the server open until they time out.
+    server.closeIdleConnections();
+  });
+}
+
+export function stopOnSignals(server: Server, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping: draining requests in flight');
+    closeGracefully(server).then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
