@@ -6,16 +6,19 @@ import { analyze } from './analyzer.js';
 import { Catalog, paragraphUrl, type Entry } from './catalog.js';
 import { Comparer, type Comparison } from './compare.js';
 import { applyFilters, type Facets, type Filter } from './facets.js';
-import { analyseFields, createDocumentIndex, findCandidates, findTagged, indexedParagraph, type DocumentIndex } from './flexsearch-index.js';
+import { createDocumentIndex, indexedParagraph, memoryFinder, mountedFinder, type CandidateFinder, type DocumentIndex, type MountedIndex } from './flexsearch-index.js';
 import { ForwardIndex } from './forward-index.js';
+import { isPromise, then, type MaybePromise } from './maybe-promise.js';
 import { parseQuery, type Part } from './query-parser.js';
+import { analyseCatalog, type RankingData } from './ranking-data.js';
 import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
 import { snippet } from './snippet.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
 /**
  * The search engine: FlexSearch finds candidate paragraphs, the ranker orders them, facets count them,
- * snippets show them. Build it from a corpus, export it to a directory, load it back unchanged.
+ * snippets show them. Build it from a corpus, export it to a directory, load it back unchanged — or run
+ * it over a FlexSearch index mounted on a database, which answers `searchAsync`.
  */
 export interface SearchRequest {
   q?: string;
@@ -66,16 +69,26 @@ interface CompiledQuery {
   suggestion?: string;
 }
 
+/** A request made ready: bounds applied, filters and query compiled. */
+interface Plan {
+  q: string;
+  limit: number;
+  offset: number;
+  filter: Filter;
+  query: CompiledQuery;
+}
+
 export class SearchEngine {
   readonly ranker: Ranker;
   private readonly comparer: Comparer;
 
   private constructor(
     readonly catalog: Catalog,
-    private readonly index: DocumentIndex,
+    private readonly finder: CandidateFinder,
     readonly forward: ForwardIndex,
     readonly vocabulary: Vocabulary,
   ) {
+    if (forward.size !== catalog.size) throw new Error(`index holds ${forward.size} paragraphs, corpus ${catalog.size}`);
     this.ranker = new Ranker(forward, catalog.entries.map((e) => e.ordinal));
     this.comparer = new Comparer(catalog, forward, vocabulary);
   }
@@ -83,19 +96,14 @@ export class SearchEngine {
   static build(corpus: Corpus): SearchEngine {
     const catalog = new Catalog(corpus);
     const index = createDocumentIndex();
-    const vocabulary = Vocabulary.empty();
-    const analysed = catalog.entries.map((entry, id) => {
-      const fields = analyseFields(entry);
-      index.add(indexedParagraph(id, entry, fields));
-      return fields;
-    });
-    return new SearchEngine(catalog, index, ForwardIndex.build(analysed, vocabulary), vocabulary);
+    const { forward, vocabulary } = analyseCatalog(catalog, (position, entry, fields) => index.add(indexedParagraph(position, entry, fields)));
+    return new SearchEngine(catalog, memoryFinder(index), forward, vocabulary);
   }
 
   /** Write the FlexSearch index and the ranking data into `dir` (which should be new or empty). */
   async export(dir: string): Promise<void> {
     mkdirSync(join(dir, 'flexsearch'), { recursive: true });
-    await this.index.export((key, data) => writeFileAtomic(join(dir, 'flexsearch', `${key}.json`), data));
+    await this.finder.index.export((key, data) => writeFileAtomic(join(dir, 'flexsearch', `${key}.json`), data));
     writeFileAtomic(join(dir, 'forward.bin'), this.forward.serialize());
     writeFileAtomic(join(dir, 'vocabulary.json'), JSON.stringify(this.vocabulary.data));
   }
@@ -107,17 +115,53 @@ export class SearchEngine {
     }
     const vocabulary = new Vocabulary(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')) as VocabularyData);
     const forward = ForwardIndex.deserialize(readFileSync(join(dir, 'forward.bin')));
-    const catalog = new Catalog(corpus);
-    if (forward.size !== catalog.size) throw new Error(`index holds ${forward.size} paragraphs, corpus ${catalog.size}`);
-    return new SearchEngine(catalog, index, forward, vocabulary);
+    return new SearchEngine(new Catalog(corpus), memoryFinder(index), forward, vocabulary);
   }
 
-  search(request: SearchRequest): SearchResponse {
-    const limit = clamp(request.limit ?? 10, 0, MAX_LIMIT);
-    const offset = clamp(request.offset ?? 0, 0, this.catalog.size);
-    const filter: Filter = { years: request.years ?? [], topics: request.topics ?? [], types: request.types ?? [] };
-    const query = this.compile(request.q ?? '');
+  /**
+   * An engine over a FlexSearch index mounted on a database, whose ids are paragraph ids, with the
+   * corpus and ranking data the database holds beside it.
+   */
+  static mounted(corpus: Corpus, index: MountedIndex, { forward, vocabulary }: RankingData): SearchEngine {
+    const catalog = new Catalog(corpus);
+    return new SearchEngine(catalog, mountedFinder(index, (id) => catalog.indexOf(String(id))), forward, vocabulary);
+  }
 
+  /** Search an index in memory; an engine whose index is in a database answers `searchAsync` only. */
+  search(request: SearchRequest): SearchResponse {
+    const plan = this.plan(request);
+    const found = this.find(plan);
+    if (isPromise(found)) {
+      found.catch(() => {});
+      throw new Error('this index is in a database: use searchAsync');
+    }
+    return this.respond(plan, found);
+  }
+
+  /** Search either kind of index. */
+  async searchAsync(request: SearchRequest): Promise<SearchResponse> {
+    const plan = this.plan(request);
+    return this.respond(plan, await this.find(plan));
+  }
+
+  private plan(request: SearchRequest): Plan {
+    return {
+      q: request.q ?? '',
+      limit: clamp(request.limit ?? 10, 0, MAX_LIMIT),
+      offset: clamp(request.offset ?? 0, 0, this.catalog.size),
+      filter: { years: request.years ?? [], topics: request.topics ?? [], types: request.types ?? [] },
+      query: this.compile(request.q ?? ''),
+    };
+  }
+
+  /** Candidates of the query's words; without words, what the filters select (nothing for only stop words). */
+  private find({ q, filter, query }: Plan): MaybePromise<number[]> {
+    if (query.clauses.length) return this.finder.find(query.include, query.exclude, MAX_CANDIDATES);
+    if (q.trim() !== '') return [];
+    return then(this.finder.tagged({ year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size), (tagged) => tagged ?? []);
+  }
+
+  private respond({ q, limit, offset, filter, query }: Plan, found: number[]): SearchResponse {
     let ranked: number[];
     let facets: Facets;
     const scores = new Map<number, number>();
@@ -125,11 +169,10 @@ export class SearchEngine {
       // No words: browse what the filters select, newest letters first, in document order.
       const all = this.catalog.entries.map((_, i) => i);
       facets = applyFilters(all, this.catalog.entries, filter, this.catalog.topics).facets;
-      const tagged = findTagged(this.index, { year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size);
-      ranked = tagged === null || (request.q ?? '').trim() !== '' ? [] : tagged.sort((a, b) => this.byYearThenOrder(a, b));
+      ranked = found.sort((a, b) => this.byYearThenOrder(a, b));
     } else {
       const newest = this.catalog.newestYear;
-      for (const doc of findCandidates(this.index, query.include, query.exclude, MAX_CANDIDATES)) {
+      for (const doc of found) {
         const score = this.ranker.score(doc, query.clauses);
         if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) continue;
         scores.set(doc, score * recencyPrior(this.catalog.entries[doc]!.year, newest));
@@ -141,7 +184,7 @@ export class SearchEngine {
 
     const response: SearchResponse = {
       total: ranked.length,
-      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matches, request.q)),
+      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matches, q)),
       facets,
     };
     if (query.suggestion) response.suggestion = query.suggestion;

@@ -54,7 +54,7 @@ export function applyFilters(candidates: Iterable<number>, entries: Entry[], fil
       topic: [...topicCounts]
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
-      type: [...typeCounts].map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count })).sort((a, b) => b.count - a.count),
+      type: [...typeCounts].map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
     },
   };
 }

@@ -1,6 +1,7 @@
 import FlexSearch from 'flexsearch';
 import type { Entry } from './catalog.js';
 import { analyze, type Token } from './analyzer.js';
+import { all, then, type MaybePromise } from './maybe-promise.js';
 
 const { Document, Encoder, Resolver } = FlexSearch;
 
@@ -19,8 +20,11 @@ export interface TagFilter {
   type?: string[];
 }
 
+/** A paragraph's FlexSearch id: its catalog position in memory, its paragraph id in a database. */
+export type ParagraphKey = number | string;
+
 export interface IndexedParagraph {
-  id: number;
+  id: ParagraphKey;
   text: string;
   heading: string;
   title: string;
@@ -36,7 +40,15 @@ export interface DocumentIndex {
   search(options: object): unknown;
   export(handler: (key: string, data: string) => void | Promise<void>): Promise<void>;
   import(key: string, data: string): unknown;
+  remove(id: ParagraphKey): unknown;
+  /** Put the index on a database through one of FlexSearch's storage adapters. */
+  mount(adapter: unknown): Promise<void>;
+  /** Write the changes since the last commit to the database. */
+  commit(): Promise<void>;
 }
+
+/** A Document index mounted on a database: it answers with promises, and its ids are paragraph ids. */
+export type MountedIndex = DocumentIndex & { db: unknown };
 
 export function createDocumentIndex(): DocumentIndex {
   // The analyzer has done all normalisation; FlexSearch only splits its terms on spaces.
@@ -56,7 +68,7 @@ export function analyseFields(entry: Entry): AnalysedFields {
 }
 
 /** What FlexSearch indexes of one paragraph: its analysed terms and its tags. */
-export function indexedParagraph(id: number, entry: Entry, fields: AnalysedFields): IndexedParagraph {
+export function indexedParagraph(id: ParagraphKey, entry: Entry, fields: AnalysedFields): IndexedParagraph {
   const termsOf = (tokens: Token[]) =>
     tokens
       .filter((t) => !t.stop)
@@ -74,7 +86,9 @@ export function indexedParagraph(id: number, entry: Entry, fields: AnalysedField
 }
 
 /** Paragraphs holding any of `include` in any field and none of `exclude`. */
-export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): number[] {
+export function findCandidates(index: MountedIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]>;
+export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): number[];
+export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]> {
   if (include.length === 0) return [];
   const query = include.join(' ');
   let resolver = new Resolver({ index, query, field: INDEXED_FIELDS[0], suggest: true } as never) as unknown as ResolverChain;
@@ -83,24 +97,46 @@ export function findCandidates(index: DocumentIndex, include: string[], exclude:
     const excluded = exclude.join(' ');
     for (const field of INDEXED_FIELDS) resolver = resolver.not({ index, query: excluded, field, suggest: true });
   }
-  return resolver.resolve({ limit }) as number[];
+  return resolver.resolve({ limit }) as MaybePromise<ParagraphKey[]>;
 }
 
 /** Paragraphs carrying every given tag (no text query): browsing by year, topic or type. */
-export function findTagged(index: DocumentIndex, filter: TagFilter, limit: number): number[] | null {
+export function findTagged(index: MountedIndex, filter: TagFilter, limit: number): MaybePromise<ParagraphKey[] | null>;
+export function findTagged(index: DocumentIndex, filter: TagFilter, limit: number): number[] | null;
+export function findTagged(index: DocumentIndex, filter: TagFilter, limit: number): MaybePromise<ParagraphKey[]> | null {
   const tags = TAG_FIELDS.flatMap((field) => (filter[field]?.length ? [{ field, values: filter[field]! }] : []));
   if (tags.length === 0) return null;
-  let result: Set<number> | undefined;
-  for (const { field, values } of tags) {
-    const ids = new Set<number>();
-    for (const tag of values) {
-      const found = index.search({ tag: { [field]: tag }, limit }) as { result: number[] }[];
-      for (const group of found) for (const id of group.result) ids.add(id);
+  const found = tags.map(({ field, values }) => all(values.map((tag) => index.search({ tag: { [field]: tag }, limit }) as MaybePromise<{ result: ParagraphKey[] }[]>)));
+  return then(all(found), (fields) => {
+    let result: Set<ParagraphKey> | undefined;
+    for (const groups of fields) {
+      const ids = new Set(groups.flat().flatMap((group) => group.result));
+      const previous: Set<ParagraphKey> | undefined = result;
+      result = previous ? new Set([...previous].filter((id) => ids.has(id))) : ids;
     }
-    const previous: Set<number> | undefined = result;
-    result = previous ? new Set([...previous].filter((id) => ids.has(id))) : ids;
-  }
-  return [...(result ?? [])];
+    return [...(result ?? [])];
+  });
+}
+
+/** Candidate paragraphs as catalog positions, whichever kind of index finds them. */
+export interface CandidateFinder {
+  readonly index: DocumentIndex;
+  find(include: string[], exclude: string[], limit: number): MaybePromise<number[]>;
+  tagged(filter: TagFilter, limit: number): MaybePromise<number[] | null>;
+}
+
+export function memoryFinder(index: DocumentIndex): CandidateFinder {
+  return { index, find: (include, exclude, limit) => findCandidates(index, include, exclude, limit), tagged: (filter, limit) => findTagged(index, filter, limit) };
+}
+
+export function mountedFinder(index: MountedIndex, position: (id: ParagraphKey) => number | undefined): CandidateFinder {
+  // The database may already hold paragraphs of an ingest this server has not loaded yet: those wait.
+  const positions = (ids: ParagraphKey[]) => ids.map(position).filter((p): p is number => p !== undefined);
+  return {
+    index,
+    find: (include, exclude, limit) => then(findCandidates(index, include, exclude, limit), positions),
+    tagged: (filter, limit) => then(findTagged(index, filter, limit), (ids) => ids && positions(ids)),
+  };
 }
 
 interface ResolverChain {

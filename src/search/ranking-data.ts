@@ -1,0 +1,24 @@
+import type { Catalog, Entry } from './catalog.js';
+import { analyseFields, type AnalysedFields } from './flexsearch-index.js';
+import { ForwardIndex } from './forward-index.js';
+import { Vocabulary } from './vocabulary.js';
+
+/**
+ * What ranking reads besides the catalog — the forward index and the vocabulary — built from every
+ * paragraph's analysed fields. Each paragraph is analysed once: `visit` gets the same fields to hand to
+ * FlexSearch (all of them in memory, only the changed documents' when a database is updated).
+ */
+export interface RankingData {
+  forward: ForwardIndex;
+  vocabulary: Vocabulary;
+}
+
+export function analyseCatalog(catalog: Catalog, visit: (position: number, entry: Entry, fields: AnalysedFields) => void): RankingData {
+  const vocabulary = Vocabulary.empty();
+  const analysed = catalog.entries.map((entry, position) => {
+    const fields = analyseFields(entry);
+    visit(position, entry, fields);
+    return fields;
+  });
+  return { forward: ForwardIndex.build(analysed, vocabulary), vocabulary };
+}
