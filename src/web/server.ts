@@ -16,13 +16,15 @@ export function listen(app: Express, port: number, host?: string): Promise<Serve
 export function closeGracefully(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
-    force.unref();
+    // A keep-alive connection turns idle when its last response is sent, and would then hold the
+    // server open until it times out: close idle connections as they appear.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     server.close((error) => {
       clearTimeout(force);
+      clearInterval(idle);
       if (error) reject(error);
       else resolve();
     });
-    // Idle keep-alive connections would otherwise hold the server open until they time out.
     server.closeIdleConnections();
   });
 }

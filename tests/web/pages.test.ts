@@ -1,0 +1,168 @@
+import request from 'supertest';
+import { realApp, smallApp } from './fixtures.js';
+
+/** Every inline script or style the CSP would block. */
+function inlineCode(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=/gi)].map((m) => m[0]);
+}
+
+describe('search page', () => {
+  const app = smallApp();
+
+  test('front page: search box, topics over time linking to searches, documents', async () => {
+    const res = await request(app).get('/').expect(200).expect('Content-Type', /html/);
+    expect(res.text).toContain('<html lang="nb">');
+    expect(res.text).toMatch(/<label for="q"/);
+    expect(res.text).toContain('Temaer over tid');
+    expect(res.text).toContain('href="/?year=2024&amp;topic=unge"');
+    expect(res.text).toContain('href="/dok/mdb-2023"');
+    expect(res.text).toMatch(/<header[\s\S]*<nav[\s\S]*<main/);
+  });
+
+  test('results: count, facets as checkboxes with counts, hits linking to the paragraph and to compare', async () => {
+    const res = await request(app).get('/?q=ungdomsgarantien').expect(200);
+    expect(res.text).toMatch(/\d+ treff for «ungdomsgarantien»/);
+    expect(res.text).toMatch(/<input class="aksel-checkbox__input" type="checkbox" form="sok" id="f-year-2024" name="year" value="2024">/);
+    expect(res.text).toContain('<mark>Ungdomsgarantien</mark>');
+    expect(res.text).toContain('href="/dok/mdb-2024?q=ungdomsgarantien#2.1-1"');
+    expect(res.text).toContain('href="/sammenlign?id=mdb-2024%2F2.1-1"');
+    expect(res.text).toContain('Treff per år');
+  });
+
+  test('active filters are checked and removable chips; the URL holds the whole state', async () => {
+    const res = await request(app).get('/?q=unge&year=2024&topic=unge').expect(200);
+    expect(res.text).toMatch(/id="f-year-2024" name="year" value="2024" checked/);
+    expect(res.text).toContain('href="/?q=unge&amp;topic=unge" aria-label="Fjern filteret 2024"');
+    expect(res.text).toContain('href="/?q=unge&amp;year=2024" aria-label="Fjern filteret Unge og ungdomsgarantien"');
+    expect(res.text).toContain('href="/?q=unge"');
+  });
+
+  test('an empty result suggests the corrected spelling and a search without filters', async () => {
+    const res = await request(app).get('/?q=ungdomsgarantein&year=2019').expect(200);
+    expect(res.text).toContain('Ingen treff for «ungdomsgarantein»');
+    expect(res.text).toContain('href="/?q=ungdomsgarantien&amp;year=2019"');
+    expect(res.text).toContain('søk uten filtre');
+  });
+
+  test('a quoted phrase without hits offers the words without quotes', async () => {
+    const res = await request(app).get('/?q=%22kontaktperson+ungdomsgarantien%22').expect(200);
+    expect(res.text).toContain('Søk uten anførselstegn');
+  });
+
+  test('pages of results link to each other', async () => {
+    const res = await request(realApp()).get('/?q=unge&side=2').expect(200);
+    expect(res.text).toContain('aria-current="page" aria-label="Side 2"');
+    expect(res.text).toContain('rel="prev"');
+    expect(res.text).toContain('Viser 11–20');
+  });
+
+  test('the query is escaped wherever it is shown', async () => {
+    const res = await request(app).get('/').query({ q: '<script>alert(1)</script>"><img src=x onerror=alert(1)>' }).expect(200);
+    expect(res.text).not.toContain('<script>alert(1)');
+    expect(res.text).not.toContain('<img src=x');
+    expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('document page', () => {
+  const app = smallApp();
+
+  test('title, date, saksnr, sources, contents and numbered sections with paragraph anchors', async () => {
+    const res = await request(app).get('/dok/mdb-2024').expect(200);
+    expect(res.text).toContain('<h1 id="doc-title" class="doc__title">Mål- og disponeringsbrev 2024</h1>');
+    expect(res.text).toContain('19. februar 2024');
+    expect(res.text).toContain('23/36047-8');
+    expect(res.text).toContain('href="/dok/mdb-2024/skann"');
+    expect(res.text).toContain('<a href="#kap-2.1"><span class="toc__number">2.1</span> Unge i arbeid</a>');
+    expect(res.text).toContain('id="2.1-1"');
+    expect(res.text).toContain('<ul><li>Fordeling av driftsmidler</li><li>Krav til rapportering</li></ul>');
+    expect(res.text).toMatch(/<div class="cells cells--2"><div class="cell">Andel unge med overgang til arbeid<br>Andel sykmeldte<\/div><div class="cell">Skal øke<\/div><\/div>/);
+  });
+
+  test('each paragraph offers a link, copy buttons with its citation, and compare', async () => {
+    const res = await request(app).get('/dok/mdb-2024').expect(200);
+    expect(res.text).toContain('<a class="paragraph__permalink" href="#2.1-2"');
+    expect(res.text).toContain('data-copy="link" data-anchor="2.1-2"');
+    expect(res.text).toContain('data-citation="«Unge brukere skal ha fast kontaktperson i NAV-kontoret.» (Mål- og disponeringsbrev 2024, pkt. 2.1 Unge i arbeid, «Ungdomsgarantien»)"');
+    expect(res.text).toContain('href="/sammenlign?id=mdb-2024%2F2.1-2"');
+  });
+
+  test('footnote markers link to the footnotes, which link back', async () => {
+    const res = await request(app).get('/dok/mdb-2024').expect(200);
+    expect(res.text).toContain('Ungdomsgarantien<sup class="footnote-ref"><a href="#fotnote-1" aria-label="Fotnote 1">1</a></sup> skal');
+    expect(res.text).toMatch(/id="fotnote-1"[\s\S]*?<a href="#2.1-1">Tilbake til teksten<\/a>/);
+  });
+
+  test('?q= marks the query words in the text', async () => {
+    const res = await request(app).get('/dok/mdb-2024?q=kontaktperson').expect(200);
+    expect(res.text).toContain('fast <mark>kontaktperson</mark> i NAV-kontoret');
+    expect(res.text).toContain('er markert i 1 avsnitt');
+    expect(res.text).toContain('class="paragraph paragraph--matched" id="2.1-2"');
+  });
+
+  test('the scan view marks every OCR repair with what the scan said', async () => {
+    const res = await request(app).get('/dok/mdb-2024/skann').expect(200);
+    expect(res.text).toContain('arbeidsrettet <ins class="repair" title="OCR: oppfolging">oppfølging</ins> innen');
+    expect(res.text).toContain('href="/dok/mdb-2024#2.1-1"');
+    await request(app).get('/dok/mdb-2023/skann').expect(404);
+  });
+
+  test('a paragraph id opens the paragraph', async () => {
+    await request(app).get('/avsnitt/mdb-2024/2.1-2').expect(302).expect('Location', '/dok/mdb-2024#2.1-2');
+    await request(app).get('/avsnitt/mdb-2024/finnes-ikke').expect(404);
+  });
+});
+
+describe('compare page', () => {
+  test('the ungdomsgarantien block of 2019, 2023 and 2024 side by side, with word changes marked', async () => {
+    const app = realApp();
+    const hit = (await request(app).get('/api/search?q=ungdomsgarantien&year=2024&limit=1')).body.hits[0];
+    const res = await request(app).get('/sammenlign').query({ id: hit.id }).expect(200);
+    const years = [...res.text.matchAll(/class="compare-column__year">(\d{4})/g)].map((m) => m[1]);
+    expect(years).toEqual(['2019', '2023', '2024']);
+    expect(res.text).toMatch(/<ins>[^<]+<\/ins>/);
+    expect(res.text).toMatch(/<del>[^<]+<\/del>/);
+    expect(res.text).toContain('Utgangspunkt');
+  });
+
+  test('a year without a matching block says so', async () => {
+    const res = await request(smallApp()).get('/sammenlign?id=mdb-2023/2.2-1').expect(200);
+    expect(res.text).toContain('Fant ingen tekst som tilsvarer denne i');
+  });
+
+  test('an unknown paragraph is a 404 page, a missing id a 400 page', async () => {
+    const app = smallApp();
+    expect((await request(app).get('/sammenlign?id=mdb-2024/finnes-ikke').expect(404)).text).toContain('Fant ikke siden');
+    expect((await request(app).get('/sammenlign').expect(400)).text).toContain('Oppgi id-en til et avsnitt');
+  });
+});
+
+describe('every page', () => {
+  const app = smallApp();
+  const paths = ['/', '/?q=unge&year=2024', '/dok', '/dok/mdb-2024?q=unge', '/dok/mdb-2024/skann', '/sammenlign?id=mdb-2024/2.1-1', '/finnes-ikke'];
+
+  test.each(paths)('%s has no inline script or style, and a strict CSP', async (path) => {
+    const res = await request(app).get(path);
+    expect(inlineCode(res.text)).toEqual([]);
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  test('unknown documents and paths get a Norwegian 404 page', async () => {
+    const doc = await request(app).get('/dok/mdb-1999').expect(404).expect('Content-Type', /html/);
+    expect(doc.text).toContain('Vi finner ikke dokumentet du ba om.');
+    const page = await request(app).get('/no/such/page').expect(404);
+    expect(page.text).toContain('Fant ikke siden');
+    expect(page.text).toContain('href="/"');
+  });
+
+  test('static files and the design system are served', async () => {
+    await request(app).get('/static/css/app.css').expect(200).expect('Content-Type', /css/);
+    await request(app).get('/static/js/app.js').expect(200).expect('Content-Type', /javascript/);
+    await request(app).get('/static/ds/components.min.css').expect(200).expect('Content-Type', /css/);
+    await request(app).get('/static/%2e%2e/package.json').expect(404);
+    await request(app).get('/static/ds/%2e%2e/package.json').expect(404);
+  });
+});
