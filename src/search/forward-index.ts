@@ -14,7 +14,8 @@ export interface FieldTokens {
   surfaces: Int32Array;
 }
 
-interface FieldColumn {
+/** A field's tokens for all paragraphs: paragraph d's are at offsets[d] … offsets[d + 1]. */
+export interface FieldColumn {
   offsets: Uint32Array;
   terms: Int32Array;
   surfaces: Int32Array;
@@ -35,6 +36,11 @@ export class ForwardIndex {
     const from = c.offsets[doc]!;
     const to = c.offsets[doc + 1]!;
     return { terms: c.terms.subarray(from, to), surfaces: c.surfaces.subarray(from, to) };
+  }
+
+  /** The whole column, for inner loops that should not allocate a view per paragraph. */
+  column(field: Field): Readonly<FieldColumn> {
+    return this.columns[field];
   }
 
   length(doc: number, field: Field): number {

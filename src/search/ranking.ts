@@ -83,15 +83,17 @@ export class Ranker {
     let matched = true;
     const at: number[] = [];
     for (const term of terms) {
+      const weights = denseWeights(term);
       let termScore = 0;
       for (const field of FIELDS) {
-        const { terms: ids, surfaces } = this.forward.tokens(doc, field);
+        const { offsets, terms: ids, surfaces } = this.forward.column(field);
+        const from = offsets[doc]!;
         let tf = 0;
-        for (let i = 0; i < ids.length; i++) {
-          const w = term.weights.get(ids[i]!);
-          if (w === undefined) continue;
+        for (let i = from, to = offsets[doc + 1]!; i < to; i++) {
+          const w = weights[ids[i]!];
+          if (!w) continue;
           tf += surfaces[i] === term.surface ? 1 : w;
-          if (field === 'text') at.push(i);
+          if (field === 'text') at.push(i - from);
         }
         if (tf === 0) continue;
         termScore += FIELD_BOOST[field] * this.saturate(tf, doc, field);
@@ -106,13 +108,15 @@ export class Ranker {
   private phraseScore(doc: number, phrase: Extract<RankedPart, { kind: 'phrase' }>): { score: number; matched: boolean; at: number[] } {
     let tf = 0;
     const at: number[] = [];
+    const words = phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface }));
     for (const field of FIELDS) {
-      const { terms, surfaces } = this.forward.tokens(doc, field);
+      const { offsets, terms, surfaces } = this.forward.column(field);
+      const from = offsets[doc]!;
       let count = 0;
-      for (let start = 0; start + phrase.words.length <= terms.length; start++) {
-        if (!phrase.words.every((w, k) => (w.term ? w.term.weights.has(terms[start + k]!) : surfaces[start + k] === w.surface))) continue;
+      for (let start = from, last = offsets[doc + 1]! - words.length; start <= last; start++) {
+        if (!words.every((w, k) => (w.weights ? (w.weights[terms[start + k]!] ?? 0) > 0 : surfaces[start + k] === w.surface))) continue;
         count++;
-        if (field === 'text') at.push(start);
+        if (field === 'text') at.push(start - from);
       }
       if (count) tf += FIELD_BOOST[field] * this.saturate(count, doc, field);
     }
@@ -143,6 +147,25 @@ export class Ranker {
     }
     return 1 + (PROXIMITY * (lists.length - 1)) / Math.max(1, best - lists.length + 1);
   }
+}
+
+/**
+ * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops
+ * look up every token of every candidate, and an array index is far cheaper than a Map lookup.
+ * Computed once per query term.
+ */
+const dense = new WeakMap<QueryTerm, Float64Array>();
+
+function denseWeights(term: QueryTerm): Float64Array {
+  let weights = dense.get(term);
+  if (!weights) {
+    let size = 0;
+    for (const id of term.weights.keys()) size = Math.max(size, id + 1);
+    weights = new Float64Array(size);
+    for (const [id, w] of term.weights) weights[id] = w;
+    dense.set(term, weights);
+  }
+  return weights;
 }
 
 /**
