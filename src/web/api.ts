@@ -1,30 +1,30 @@
 import { Router } from 'express';
 import { documentSummaries } from '../search/document-summary.js';
-import type { SearchEngine } from '../search/engine.js';
+import type { CurrentEngine } from './app.js';
 import { notFound } from './http-error.js';
 import { apiSearchRequest, paragraphId } from './params.js';
 
 /** The JSON API as DESIGN.md describes it. */
-export function apiRouter(engine: SearchEngine): Router {
+export function apiRouter(current: CurrentEngine): Router {
   const router = Router();
 
-  router.get('/search', (req, res) => {
-    res.json(engine.search(apiSearchRequest(req.query)));
+  router.get('/search', async (req, res) => {
+    res.json(await current().searchAsync(apiSearchRequest(req.query)));
   });
 
   router.get('/documents', (_req, res) => {
-    res.json(documentSummaries(engine.catalog));
+    res.json(documentSummaries(current().catalog));
   });
 
   router.get('/documents/:id', (req, res) => {
-    const doc = engine.catalog.document(req.params.id);
+    const doc = current().catalog.document(req.params.id);
     if (!doc) throw notFound(`Dokumentet «${req.params.id}» finnes ikke.`);
     res.json(doc);
   });
 
   router.get('/compare', (req, res) => {
     const id = paragraphId(req.query);
-    const comparison = engine.compare(id);
+    const comparison = current().compare(id);
     if (!comparison) throw notFound(`Avsnittet «${id}» finnes ikke.`);
     res.json(comparison);
   });

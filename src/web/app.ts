@@ -17,11 +17,17 @@ import { pageRouter } from './pages.js';
  * The web app: Norwegian pages and the JSON API over one search engine. It does not listen; the
  * caller (the `serve` command, a test) decides where.
  */
-export interface AppOptions {
-  engine: SearchEngine;
+export type AppOptions = (
+  | { engine: SearchEngine }
+  /** A store whose engine is replaced when a newer index is loaded; each request takes the current one. */
+  | { store: { readonly engine: SearchEngine } }
+) & {
   /** Request and error log; silent when left out. */
   logger?: Logger;
-}
+};
+
+/** The engine a request works with from start to end. */
+export type CurrentEngine = () => SearchEngine;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const designSystem = dirname(createRequire(import.meta.url).resolve('@navikt/ds-css'));
@@ -44,7 +50,9 @@ const CONTENT_SECURITY_POLICY = {
   },
 } as const;
 
-export function createApp({ engine, logger = pino({ level: 'silent' }) }: AppOptions): express.Express {
+export function createApp(options: AppOptions): express.Express {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const current: CurrentEngine = 'store' in options ? () => options.store.engine : () => options.engine;
   const app = express();
   app.set('query parser', 'simple');
   app.set('views', `${root}views`);
@@ -64,12 +72,12 @@ export function createApp({ engine, logger = pino({ level: 'silent' }) }: AppOpt
   app.use('/static/ds', express.static(designSystem, { maxAge: '1d', index: false }));
   app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false }));
 
-  const corpus = engine.catalog.corpus;
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, documents: corpus.documents.length, paragraphs: engine.catalog.size, indexBuiltAt: corpus.builtAt, indexVersion: corpus.fingerprint.slice(0, 12) });
+    const { catalog } = current();
+    res.json({ ok: true, documents: catalog.corpus.documents.length, paragraphs: catalog.size, indexBuiltAt: catalog.corpus.builtAt, indexVersion: catalog.corpus.fingerprint.slice(0, 12) });
   });
-  app.use('/api', apiRouter(engine));
-  app.use(pageRouter(engine));
+  app.use('/api', apiRouter(current));
+  app.use(pageRouter(current));
   app.use((_req, _res, next) => next(notFound()));
   app.use(errorHandler(logger));
   return app;

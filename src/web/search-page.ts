@@ -63,10 +63,10 @@ export interface TrendsView {
   rows: { id: string; label: string; cells: { year: number; count: number; percent: string; level: number; url: string; title: string }[] }[];
 }
 
-export function searchPage(engine: SearchEngine, state: SearchState): SearchPageView {
+export async function searchPage(engine: SearchEngine, state: SearchState): Promise<SearchPageView> {
   const filters = state.years.length + state.topics.length + state.types.length;
   const asked = state.q !== '' || filters > 0;
-  const response = engine.search({ q: state.q, years: state.years, topics: state.topics, types: state.types, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
+  const response = await engine.searchAsync({ q: state.q, years: state.years, topics: state.topics, types: state.types, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
   const catalog = engine.catalog;
   const types = new Set(catalog.allDocuments().map((d) => d.type));
   const comparable = (type: string) => catalog.allDocuments().filter((d) => d.type === type).length > 1;

@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { realApp, smallApp } from './fixtures.js';
+import { SearchEngine } from '../../src/search/engine.js';
+import { createApp } from '../../src/web/app.js';
+import { makeCorpus } from '../helpers/corpus.js';
+import { realApp, smallApp, smallCorpus } from './fixtures.js';
 
 describe('JSON API on the real corpus', () => {
   const app = realApp();
@@ -92,5 +95,16 @@ describe('JSON API on a small corpus', () => {
   test('a year that is not there finds nothing rather than failing', async () => {
     const res = await request(app).get('/api/search?q=unge&year=1999').expect(200);
     expect(res.body.total).toBe(0);
+  });
+});
+
+describe('an app over a store', () => {
+  test('each request takes the engine the store holds now', async () => {
+    const store = { engine: SearchEngine.build(smallCorpus()) };
+    const app = createApp({ store });
+    expect((await request(app).get('/api/search?q=dialogmøte').expect(200)).body.total).toBe(1);
+    store.engine = SearchEngine.build(makeCorpus([{ year: 2025, sections: [{ number: '1', title: 'Innledning', paragraphs: [{ text: 'Ingenting om møter.' }] }] }]));
+    expect((await request(app).get('/api/search?q=dialogmøte').expect(200)).body.total).toBe(0);
+    expect((await request(app).get('/healthz').expect(200)).body).toMatchObject({ documents: 1, paragraphs: 1 });
   });
 });
