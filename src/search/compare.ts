@@ -107,6 +107,33 @@ export class Comparer {
     };
   }
 
+  /** How much two paragraphs say the same: the cosine of their term vectors, 1 for a verbatim repeat. */
+  paragraphSimilarity(a: number, b: number): number {
+    return cosine(this.paragraphVector(a), this.paragraphVector(b));
+  }
+
+  private readonly paragraphVectors = new Map<number, Map<number, number>>();
+
+  private paragraphVector(doc: number): Map<number, number> {
+    let vector = this.paragraphVectors.get(doc);
+    if (!vector) this.paragraphVectors.set(doc, (vector = this.termVector(doc, doc + 1)));
+    return vector;
+  }
+
+  /**
+   * The text terms of paragraphs [from, to) weighted by sublinear term frequency times IDF, so a long
+   * block is not matched by its most repeated words alone; compounds also count, at half weight, as
+   * their parts (ungdomsgarantien → ungdom, garanti).
+   */
+  private termVector(from: number, to: number): Map<number, number> {
+    const n = this.catalog.size;
+    const vector = new Map<number, number>();
+    for (let k = from; k < to; k++) for (const term of this.forward.tokens(k, 'text').terms) if (term >= 0) vector.set(term, (vector.get(term) ?? 0) + 1);
+    for (const [term, tf] of [...vector]) vector.set(term, (1 + Math.log(tf)) * idf(this.vocabulary.data.df[term]!, n));
+    for (const [term, w] of [...vector]) for (const part of this.vocabulary.compoundParts(term)) vector.set(part, (vector.get(part) ?? 0) + w / 2);
+    return vector;
+  }
+
   /** Consecutive paragraphs sharing document, section and heading form a block. */
   private allBlocks(): Block[] {
     if (this.blocks) return this.blocks;
@@ -118,14 +145,7 @@ export class Comparer {
       const e = entries[i]!;
       let j = i + 1;
       while (j < entries.length && entries[j]!.docId === e.docId && entries[j]!.section === e.section && entries[j]!.heading === e.heading) j++;
-      const vector = new Map<number, number>();
-      for (let k = i; k < j; k++) for (const term of this.forward.tokens(k, 'text').terms) if (term >= 0) vector.set(term, (vector.get(term) ?? 0) + 1);
-      // Sublinear term frequency, so a long block is not matched by its most repeated words alone;
-      // compounds also count, at half weight, as their parts (ungdomsgarantien → ungdom, garanti).
-      for (const [term, tf] of [...vector]) {
-        vector.set(term, (1 + Math.log(tf)) * weight(term));
-      }
-      for (const [term, w] of [...vector]) for (const part of this.vocabulary.compoundParts(term)) vector.set(part, (vector.get(part) ?? 0) + w / 2);
+      const vector = this.termVector(i, j);
       // The block's own name: its heading, or the section title when it has none.
       const heading = this.forward.tokens(i, 'heading').terms;
       const label = new Map<number, number>();

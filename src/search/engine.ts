@@ -12,6 +12,7 @@ import { isPromise, then, type MaybePromise } from './maybe-promise.js';
 import { parseQuery, type Part } from './query-parser.js';
 import { analyseCatalog, type RankingData } from './ranking-data.js';
 import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
+import { newestRestatementFirst, type RestatementContext } from './restatements.js';
 import { snippet } from './snippet.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
@@ -179,7 +180,8 @@ export class SearchEngine {
       }
       const filtered = applyFilters(scores.keys(), this.catalog.entries, filter, this.catalog.topics);
       facets = filtered.facets;
-      ranked = this.diversify(filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b)), scores);
+      const diverse = this.diversify(filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b)), scores);
+      ranked = newestRestatementFirst(diverse, scores, this.restatements);
     }
 
     const response: SearchResponse = {
@@ -190,6 +192,12 @@ export class SearchEngine {
     if (query.suggestion) response.suggestion = query.suggestion;
     return response;
   }
+
+  private readonly restatements: RestatementContext = {
+    yearOf: (doc) => this.catalog.entries[doc]!.year,
+    typeOf: (doc) => this.catalog.entries[doc]!.type,
+    similarity: (a, b) => this.comparer.paragraphSimilarity(a, b),
+  };
 
   /** The block holding a paragraph beside the best matching block of every other year. */
   compare(paragraphId: string): Comparison | null {
