@@ -1,6 +1,7 @@
 import { Catalog } from '../search/catalog.js';
 import { documentSummaries, type DocumentSummary } from '../search/document-summary.js';
 import type { Hit, SearchEngine, SearchResponse } from '../search/engine.js';
+import { highlight } from '../search/snippet.js';
 import { topicTrends } from '../search/topic-trends.js';
 import { countOf, formatNumber, formatPercent } from './norwegian.js';
 import { place, type Place } from './place.js';
@@ -26,6 +27,8 @@ export interface FacetOption {
 }
 
 export interface HitView extends Hit, Place {
+  /** The title with the query's matches marked: a hit may match by its heading alone. */
+  titleHtml: string;
   typeLabel: string;
   topicLabels: string[];
   compareUrl: string | null;
@@ -68,6 +71,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
   const asked = state.q !== '' || filters > 0;
   const response = await engine.searchAsync({ q: state.q, years: state.years, topics: state.topics, types: state.types, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
   const catalog = engine.catalog;
+  const matches = engine.matchTerms(state.q);
   const types = new Set(catalog.allDocuments().map((d) => d.type));
   const comparable = (type: string) => catalog.allDocuments().filter((d) => d.type === type).length > 1;
   const topicLabel = (id: string) => catalog.topicLabel(id);
@@ -95,13 +99,17 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
     state,
     asked,
     response,
-    hits: response.hits.map((hit) => ({
-      ...hit,
-      ...place(hit.section, hit.sectionTitle, hit.heading),
-      typeLabel: Catalog.typeLabel(hit.type),
-      topicLabels: hit.topics.map(topicLabel),
-      compareUrl: comparable(hit.type) ? compareUrl(hit.id) : null,
-    })),
+    hits: response.hits.map((hit) => {
+      const where = place(hit.section, hit.sectionTitle, hit.heading);
+      return {
+        ...hit,
+        ...where,
+        titleHtml: highlight(where.title, matches),
+        typeLabel: Catalog.typeLabel(hit.type),
+        topicLabels: hit.topics.map(topicLabel),
+        compareUrl: comparable(hit.type) ? compareUrl(hit.id) : null,
+      };
+    }),
     summary: countOf(response.total, 'treff'),
     range: pageCount > 1 && response.hits.length ? `Viser ${formatNumber(first)}–${formatNumber(first + response.hits.length - 1)}` : '',
     facets: {
