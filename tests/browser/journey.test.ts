@@ -46,6 +46,11 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   return page;
 }
 
+/** The id of the focused element (the test compiles without the DOM's types, so the page gets a string). */
+function activeId(page: Page): Promise<unknown> {
+  return page.evaluate('document.activeElement?.id');
+}
+
 test('search, tick 2023, open a hit on its paragraph, compare it with 2019 and 2024', async () => {
   const page = await newPage();
   await page.goto(`${base}/`);
@@ -55,7 +60,7 @@ test('search, tick 2023, open a hit on its paragraph, compare it with 2019 and 2
   // "/" puts the cursor in the search box.
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+  expect(await activeId(page)).toBe('q');
   await page.keyboard.type('ungdomsgarantien');
   await Promise.all([page.waitForURL(/q=ungdomsgarantien/), page.keyboard.press('Enter')]);
   expect(await page.locator('#results-heading').textContent()).toMatch(/\d+ treff for «ungdomsgarantien»/);
@@ -67,7 +72,7 @@ test('search, tick 2023, open a hit on its paragraph, compare it with 2019 and 2
   const years = await page.locator('.hit .hit__meta .aksel-tag').allTextContents();
   expect(years.length).toBeGreaterThan(0);
   expect(new Set(years.map((y) => y.trim()))).toEqual(new Set(['2023']));
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-year-2023');
+  expect(await activeId(page)).toBe('f-year-2023');
   await page.screenshot({ path: `${ARTIFACTS}/03-filtrert-2023.png`, fullPage: true });
 
   // The first hit opens its paragraph, marked as the target, with the query's words highlighted.
@@ -87,14 +92,14 @@ test('search, tick 2023, open a hit on its paragraph, compare it with 2019 and 2
   // "Kopier lenke" puts the paragraph's own address on the clipboard.
   await target.hover();
   await target.locator('button[data-copy="link"]').click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${base}/dok/mdb-2023#${anchor}`);
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${base}/dok/mdb-2023#${anchor}`);
   await target.locator('button[data-copy="citation"]').click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^«.+» \\(Mål- og disponeringsbrev 2023.*\\) ${base}/dok/mdb-2023#`));
+  expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(new RegExp(`^«.+» \\(Mål- og disponeringsbrev 2023.*\\) ${base}/dok/mdb-2023#`));
 
   // On the document page too, "/" goes to the search box.
   await page.locator('h1').click();
   await page.keyboard.press('/');
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-q');
+  expect(await activeId(page)).toBe('header-q');
 
   // Compare: 2019, 2023 and 2024 side by side.
   await Promise.all([page.waitForURL(/\/sammenlign\?id=/), target.locator('a', { hasText: 'Sammenlign med andre år' }).click()]);
@@ -116,7 +121,7 @@ test('on a phone the search, the document and the comparison fit the screen', as
     ['08-mobil-sammenligning', '/sammenlign?id=mdb-2024/2.1.1-ungdomsgarantien-1'],
   ] as const) {
     await page.goto(`${base}${path}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
   }
   expect(problems).toEqual([]);
