@@ -1,35 +1,44 @@
 import { proseWords } from './prose-words.js';
 
+export interface Followers {
+  total: number;
+  distinct: number;
+}
+
 /**
  * Word and word-pair counts of the corpus's clean sources: how this kind of letter is written. OCR repair
  * asks it which of two spellings is used here, and which one fits between its neighbours.
  */
 export class LanguageModel {
-  private constructor(
-    private readonly words: Map<string, number>,
-    private readonly pairs: Map<string, number>,
-    /** Number of word tokens counted. */
-    readonly size: number,
-  ) {}
+  private readonly words = new Map<string, number>();
+  private readonly pairs = new Map<string, number>();
+  private readonly followers = new Map<string, Followers>();
+  private readonly endings = new Map<string, number>();
+  private readonly endingPairs = new Map<string, number>();
+  /** Number of word tokens counted. */
+  size = 0;
+
+  private constructor() {}
 
   static fromTexts(texts: string[]): LanguageModel {
-    const words = new Map<string, number>();
-    const pairs = new Map<string, number>();
-    let size = 0;
+    const model = new LanguageModel();
     for (const text of texts) {
       let previous: string | undefined;
       for (const word of proseWords(text)) {
         const token = wordKey(word.text);
-        size++;
-        words.set(token, (words.get(token) ?? 0) + 1);
+        model.size++;
+        increment(model.words, token);
+        increment(model.endings, ending(token));
         if (previous !== undefined && !word.breakBefore) {
-          const key = pairKey(previous, token);
-          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+          const seen = increment(model.pairs, pairKey(previous, token));
+          increment(model.endingPairs, pairKey(previous, ending(token)));
+          const after = model.followers.get(previous) ?? { total: 0, distinct: 0 };
+          model.followers.set(previous, { total: after.total + 1, distinct: after.distinct + (seen === 1 ? 1 : 0) });
         }
         previous = token;
       }
     }
-    return new LanguageModel(words, pairs, size);
+    return model;
   }
 
   /** How often the word occurs (case-insensitive; any number counts as every number). */
@@ -40,6 +49,24 @@ export class LanguageModel {
   /** How often `second` directly follows `first` within a sentence (case-insensitive, numbers alike). */
   pairCount(first: string, second: string): number {
     return this.pairs.get(pairKey(wordKey(first), wordKey(second))) ?? 0;
+  }
+
+  /** How many words follow the word within a sentence, and how many different ones. */
+  followersOf(word: string): Followers {
+    return this.followers.get(wordKey(word)) ?? { total: 0, distinct: 0 };
+  }
+
+  /**
+   * How often a word ending like `word` occurs. Endings carry grammar ("å" is followed by verbs in -e),
+   * so they tell what may follow a word even where the corpus never saw the pair.
+   */
+  endingCount(word: string): number {
+    return this.endings.get(ending(wordKey(word))) ?? 0;
+  }
+
+  /** How often a word ending like `second` directly follows `first` within a sentence. */
+  endingPairCount(first: string, second: string): number {
+    return this.endingPairs.get(pairKey(wordKey(first), ending(wordKey(second)))) ?? 0;
   }
 
   /** Every word counted, in lower case, with all numbers as "0". */
@@ -53,6 +80,16 @@ function wordKey(word: string): string {
   return /^\d+(?:\.\d+)*$/u.test(word) ? '0' : word.toLowerCase();
 }
 
+function ending(key: string): string {
+  return key.slice(-1);
+}
+
 function pairKey(first: string, second: string): string {
   return `${first} ${second}`;
+}
+
+function increment(counts: Map<string, number>, key: string): number {
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.set(key, n);
+  return n;
 }

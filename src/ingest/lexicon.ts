@@ -8,12 +8,9 @@ import { decodeTrie, type ITrie } from 'cspell-trie-lib';
 export interface LexiconNode {
   /** A word ends here. */
   readonly eow: boolean;
-  /** The place after one more letter; `COMPOUND_MARK` leads on when a compound may continue here. */
+  /** The place after one more letter. */
   get(letter: string): LexiconNode | undefined;
 }
-
-/** Child of a node where a word may be followed by another compound part, and of the root where those parts start. */
-export const COMPOUND_MARK = '+';
 
 /** The Norwegian bokmål word list: the words a repaired OCR text may contain. */
 export interface Lexicon {

@@ -23,9 +23,13 @@ export function looksLikeOcrDamage(text: string): boolean {
 }
 
 /** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
-const UNSEEN = { listed: 0.3, compound: 0.05, corpus: 0, unknown: 0.02 };
-/** How far a word's own frequency stands in for a neighbour pair the corpus has not seen. */
-const PAIR_SMOOTHING = 3;
+const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.0001 };
+/** Odds that two words stand joined as a compound rather than apart. */
+const COMPOUNDING = 0.01;
+/** Taken off every word pair seen, to leave room for the many pairs a small corpus has not seen. */
+const DISCOUNT = 0.75;
+/** How many observations an ending's overall share counts for against what follows one word. */
+const ENDING_SMOOTHING = 5;
 /** A word of lost letters only ("å") that vanished from the scan with its spaces. */
 const LOST_WORD = Math.log(0.03);
 
@@ -56,10 +60,32 @@ interface Path {
 export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon): { text: string; repairs: Repair[] } {
   const words = [...proseWords(text)];
   const total = model.size + 1;
-  const unigram = (key: string, kind: keyof typeof UNSEEN) => Math.log((model.count(key) + UNSEEN[kind]) / total);
+  // A compound the corpus has not seen is an unseen word that took a further chance for each part after
+  // the first; parts the corpus has not seen either make it less likely still.
+  const unigram = (key: string, spelling: Pick<Spelling, 'kind' | 'parts'> | undefined) => {
+    const unseen =
+      spelling?.kind === 'compound'
+        ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, model.count(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
+        : UNSEEN[spelling?.kind ?? 'unknown'];
+    return Math.log((model.count(key) + unseen) / total);
+  };
+  // Absolute discounting: a word followed by many different words leaves more to words unseen after it,
+  // shared out by how often words with this ending follow it.
+  const bigrams = new Map<string, number>();
   const bigram = (previous: string, reading: Reading) => {
-    const context = model.count(previous);
-    return Math.log((model.pairCount(previous, reading.key) + PAIR_SMOOTHING * Math.exp(reading.unigram)) / (context + PAIR_SMOOTHING));
+    const pair = `${previous} ${reading.key} ${reading.unigram}`;
+    let p = bigrams.get(pair);
+    if (p === undefined) bigrams.set(pair, (p = contextual(previous, reading)));
+    return p;
+  };
+  const contextual = (previous: string, reading: Reading) => {
+    const after = model.followersOf(previous);
+    if (after.total === 0) return reading.unigram;
+    const endingShare = model.endingCount(reading.key) / total;
+    const endingHere = (model.endingPairCount(previous, reading.key) + ENDING_SMOOTHING * endingShare) / (after.total + ENDING_SMOOTHING);
+    const unseen = Math.exp(reading.unigram) * (endingShare > 0 ? endingHere / endingShare : 1);
+    const seen = Math.max(model.pairCount(previous, reading.key) - DISCOUNT, 0);
+    return Math.log((seen + DISCOUNT * after.distinct * unseen) / after.total);
   };
   const lostWords = [...model.vocabulary()].filter((w) => /^[æøå]+$/u.test(w));
   const spellingCache = new Map<string, Spelling[]>();
@@ -73,23 +99,23 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   const readingsFrom = (i: number): Reading[] => {
     const word = words[i]!;
     const own = spellings(word.text, false).find((s) => s.text === word.text);
-    const out: Reading[] = [read(i, i + 1, word.text, 0, own?.kind ?? (model.count(word.text) > 0 ? 'corpus' : 'unknown'))];
+    const out: Reading[] = [read(i, i + 1, word.text, 0, own)];
     if (!own && isAbbreviation(word)) return out;
-    for (const s of spellings(word.text, !own)) if (s !== own) out.push(read(i, i + 1, s.text, s.cost, s.kind));
+    for (const s of spellings(word.text, !own)) if (s !== own) out.push(read(i, i + 1, s.text, s.cost, s));
     const next = words[i + 1];
     const gap = next ? text.slice(word.end, next.start) : '';
     // A word split where a letter was lost ("gj re"), or by a line-end hyphen ("oppfølg-\ning").
     if (next && !next.breakBefore && (gap === ' ' || /^-[ \t]*\n[ \t]*$/u.test(gap))) {
       const source = word.text + (gap === ' ' ? ' ' : LINE_BREAK) + next.text;
-      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s.text, s.cost, s.kind));
+      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s.text, s.cost, s));
     }
     return out;
   };
   // An unknown word with a full stop that ends no sentence is an abbreviation ("pkt. 3", "jf. kap").
   const isAbbreviation = (word: ProseWord) => /^\.\s*[\p{Ll}\d]/u.test(text.slice(word.end, word.end + 3));
-  const read = (from: number, to: number, word: string, channel: number, kind: keyof typeof UNSEEN): Reading => {
+  const read = (from: number, to: number, word: string, channel: number, spelling: Spelling | undefined): Reading => {
     const key = word.toLowerCase().replaceAll(LINE_BREAK, '');
-    return { from, to, text: word, key, channel, unigram: unigram(key, kind) };
+    return { from, to, text: word, key, channel, unigram: unigram(key, spelling) };
   };
 
   // Best path to each word boundary, by the last word read (its context for the next).
@@ -112,7 +138,7 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
         if (fresh || previous === '') continue;
         for (const lost of lostWords) {
           const score =
-            path.score + LOST_WORD + bigram(previous, read(i, i, lost, 0, 'listed')) + bigram(lost, reading) + reading.channel;
+            path.score + LOST_WORD + bigram(previous, read(i, i, lost, 0, { text: lost, cost: 0, kind: 'listed', parts: [] })) + bigram(lost, reading) + reading.channel;
           offer({ score, reading, inserted: lost, previous: path });
         }
       }

@@ -1,5 +1,5 @@
 import type { LanguageModel } from './language-model.js';
-import { COMPOUND_MARK, type Lexicon, type LexiconNode } from './lexicon.js';
+import type { Lexicon, LexiconNode } from './lexicon.js';
 
 /** A word an OCR'd token may stand for, and how likely OCR was to write the token for it. */
 export interface Spelling {
@@ -7,8 +7,10 @@ export interface Spelling {
   text: string;
   /** Log-probability of the misreadings that turn the word into the token (0: as written). */
   cost: number;
-  /** Where the word is known from: the word list, a compound of its words, or the corpus only. */
-  kind: 'listed' | 'compound' | 'corpus';
+  /** Where the word is known from: the word list, the corpus, or neither but as a compound of listed words. */
+  kind: 'listed' | 'corpus' | 'compound';
+  /** The listed words a compound is made of, in lower case, without linking letters. */
+  parts: string[];
 }
 
 /** A letter OCR lost and what it wrote instead, with the estimated probability of that misreading. */
@@ -38,8 +40,18 @@ const MISREADINGS: Misreading[] = [
   { written: '|', meant: 'I', probability: 0.3 },
 ];
 
+/** The misreadings by the first character OCR wrote, with their log-probabilities. */
+const MISREADINGS_BY_START = new Map<string, (Misreading & { cost: number; symbol: boolean })[]>();
+for (const m of MISREADINGS) {
+  const first = m.written.charAt(0);
+  const list = MISREADINGS_BY_START.get(first) ?? [];
+  list.push({ ...m, cost: Math.log(m.probability), symbol: !/\p{L}/u.test(m.written) });
+  MISREADINGS_BY_START.set(first, list);
+}
+
 /** A letter lost without trace: the word is split where it stood, or just closes up. */
 const LOST = { letters: ['ø', 'å', 'æ'], probability: 0.01 };
+const LOST_COST = Math.log(LOST.probability);
 
 /** Stands in the token for a line-end hyphen that split the word: kept in place, spelling goes on. */
 export const LINE_BREAK = '\u00ad';
@@ -47,10 +59,11 @@ export const LINE_BREAK = '\u00ad';
 /** Parts of a compound shorter than this are more likely chance than a word. */
 const MIN_PART = 3;
 const MAX_PARTS = 3;
+const MAX_ACRONYM = 4;
 /** Norwegian joins compound parts directly or with a linking s or e. */
 const LINKS = ['', 's', 'e'];
-/** More misreadings than this in one word are never worth their cost. */
-const MAX_MISREADINGS = 5;
+/** Misreadings less likely than this together are never worth considering. */
+const MIN_COST = Math.log(1e-5);
 
 const corpusTries = new WeakMap<LanguageModel, LexiconNode>();
 
@@ -61,9 +74,9 @@ const corpusTries = new WeakMap<LanguageModel, LexiconNode>();
  * hyphen divides the token; it stays in the spelling. The token itself is included when it is a word.
  */
 export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageModel, lostLetter = false): Spelling[] {
-  const corpus = corpusTrie(model);
-  const compoundRoot = lexicon.root.get(COMPOUND_MARK);
   const shouts = token.length > 1 && /\p{Lu}/u.test(token) && !/\p{Ll}/u.test(token);
+  // A short word in capitals is an abbreviation: only the word list's capitals or the corpus vouch for it.
+  const acronym = shouts && token.length <= MAX_ACRONYM;
   const found = new Map<string, Spelling>();
 
   interface State {
@@ -71,65 +84,84 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
     lower?: LexiconNode | undefined;
     cased?: LexiconNode | undefined;
     corpus?: LexiconNode | undefined;
-    parts: number;
-    partLength: number;
+    /** Where in the spelling each compound part after the first starts, and how the part was joined on. */
+    cuts: { at: number; link: string }[];
   }
 
   const step = (s: State, letter: string): State | undefined => {
     const low = letter.toLowerCase();
-    const next = { lower: s.lower?.get(low), cased: s.cased?.get(letter), corpus: s.corpus?.get(low), parts: s.parts, partLength: s.partLength + 1 };
+    const next = { lower: s.lower?.get(low), cased: s.cased?.get(letter), corpus: s.corpus?.get(low), cuts: s.cuts };
     return next.lower || next.cased || next.corpus ? next : undefined;
   };
+  const partLength = (s: State, text: string) => text.length - (s.cuts[s.cuts.length - 1]?.at ?? 0);
 
-  const record = (s: State, text: string, cost: number) => {
+  const record = (s: State, text: string, cost: number, lost: number) => {
+    const compound = s.cuts.length > 0;
     const kind =
-      s.parts === 0 && (s.lower?.eow || s.cased?.eow)
+      !compound && (s.lower?.eow || s.cased?.eow)
         ? 'listed'
-        : s.corpus?.eow
+        : !compound && s.corpus?.eow
           ? 'corpus'
-          : s.parts > 0 && s.lower?.eow && s.partLength >= MIN_PART
+          : compound && lost === 0 && s.lower?.eow && partLength(s, text) >= MIN_PART
             ? 'compound'
             : undefined;
     if (!kind) return;
     const cased = shouts ? text.toUpperCase() : text;
     const known = found.get(cased);
-    if (!known || known.cost < cost) found.set(cased, { text: cased, cost, kind });
+    if (known && (known.cost > cost || (known.cost === cost && known.parts.length <= s.cuts.length + 1))) return;
+    found.set(cased, { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [] });
   };
 
-  const walk = (s: State, at: number, text: string, cost: number, misread: number, lost: number) => {
-    if (at === token.length) record(s, text, cost);
-    if (misread > MAX_MISREADINGS) return;
+  const walk = (s: State, at: number, text: string, cost: number, lost: number) => {
+    if (at === token.length) return record(s, text, cost, lost);
+    if (cost < MIN_COST) return;
     const char = token.charAt(at);
-    if (char === LINE_BREAK) return walk(s, at + 1, text + char, cost, misread, lost);
-    if (at < token.length && char !== ' ') {
+    if (char === LINE_BREAK) return walk(s, at + 1, text + char, cost, lost);
+    if (char !== ' ') {
       const next = step(s, char);
-      if (next) walk(next, at + 1, text + char, cost, misread, lost);
+      if (next) walk(next, at + 1, text + char, cost, lost);
     }
-    for (const m of MISREADINGS) {
-      if (!token.startsWith(m.written, at)) continue;
+    for (const m of MISREADINGS_BY_START.get(char) ?? []) {
+      if (m.written.length > 1 && !token.startsWith(m.written, at)) continue;
       // A symbol read for a letter has no case of its own: capital in a shouted word, and "@" is the
       // look-alike of a capital Ø at the start of a word.
-      const capital = /\p{L}/u.test(m.written) ? false : shouts || (m.written === '@' && at === 0);
+      const capital = m.symbol && (shouts || (m.written === '@' && at === 0));
       const meant = capital ? m.meant.toUpperCase() : m.meant;
       const next = step(s, meant);
-      if (next) walk(next, at + m.written.length, text + meant, cost + Math.log(m.probability), misread + 1, lost);
+      if (next) walk(next, at + m.written.length, text + meant, cost + m.cost, lost);
     }
     if (char === ' ' || (lostLetter && lost === 0)) {
       for (const letter of LOST.letters) {
         const meant = shouts ? letter.toUpperCase() : letter;
         const next = step(s, meant);
-        if (next) walk(next, at + (char === ' ' ? 1 : 0), text + meant, cost + Math.log(LOST.probability), misread + 1, lost + 1);
+        if (next) walk(next, at + (char === ' ' ? 1 : 0), text + meant, cost + LOST_COST, lost + 1);
       }
     }
-    if (compoundRoot && s.lower?.get(COMPOUND_MARK)?.eow && s.partLength >= MIN_PART && s.parts + 1 < MAX_PARTS) {
+    // Norwegian writes compounds as one word, and the word list holds only the common ones.
+    if (!acronym && s.lower?.eow && partLength(s, text) >= MIN_PART && s.cuts.length + 1 < MAX_PARTS) {
       for (const link of LINKS) {
-        if (token.startsWith(link, at)) walk({ lower: compoundRoot, parts: s.parts + 1, partLength: 0 }, at + link.length, text + link, cost, misread, lost);
+        if (!token.startsWith(link, at)) continue;
+        const cuts = [...s.cuts, { at: text.length + link.length, link }];
+        walk({ lower: lexicon.root, cuts }, at + link.length, text + link, cost, lost);
       }
     }
   };
 
-  walk({ lower: lexicon.root, cased: lexicon.root, corpus, parts: 0, partLength: 0 }, 0, '', 0, 0, 0);
+  const cased = /\p{Lu}/u.test(token) ? lexicon.root : undefined;
+  walk({ lower: acronym ? undefined : lexicon.root, cased, corpus: corpusTrie(model), cuts: [] }, 0, '', 0, 0);
   return [...found.values()];
+}
+
+/** The words of a compound spelled `text`, cut where `cuts` say, linking letters left out. */
+function compoundParts(text: string, cuts: { at: number; link: string }[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    parts.push(text.slice(from, cut.at - cut.link.length).toLowerCase());
+    from = cut.at;
+  }
+  parts.push(text.slice(from).toLowerCase());
+  return parts;
 }
 
 /** The corpus's words as a trie, built once per model, for the words the word list lacks. */

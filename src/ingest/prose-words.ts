@@ -21,8 +21,8 @@ const NOT_PROSE = [
  */
 const BULLET = /^[ \t]*[-*•eo](?=[ \t])|(?<![\p{L}\d])\(?\p{Ll}\)/gmu;
 
-/** A line with two or more pipes is a table row; a single pipe is the I that OCR misread. */
-const TABLE_ROW = /^.*\|.*\|.*$/gmu;
+/** A line that opens and closes with a pipe is a table row; any other pipe is the I that OCR misread. */
+const TABLE_ROW = /^[ \t]*\|.*\|[ \t]*$/gmu;
 
 /**
  * Letters and digits, plus the symbols OCR writes for letters it misread (@ for ø, & for å, | for I);

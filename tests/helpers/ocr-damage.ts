@@ -35,7 +35,9 @@ export function damageOcr(text: string, seed: number, rates: DamageRates = REALI
     for (const [value, weight] of options) if ((r -= weight) < 0) return value;
     return options[options.length - 1]![0];
   };
-  return text.replace(/[\p{L}\d]+/gu, (word) => {
+  // Markup is not printed, so it is not scanned either.
+  return text.replace(/<[^<>\n]*>|[\p{L}\d]+/gu, (word) => {
+    if (word.startsWith('<')) return word;
     if (word === 'å' && random() < rates.lostWord) return '';
     if (word === 'I' && random() < rates.iAsPipe) return '|';
     let out = '';
