@@ -5,8 +5,9 @@ import cliProgress from 'cli-progress';
 import pino from 'pino';
 import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
 import { normalizeFile } from './ingest/normalize.js';
-import { openIndex, writeIndex } from './search/index-store.js';
+import { openIndex } from './search/index-store.js';
 import type { SearchResponse } from './search/engine.js';
+import { openStore, storeOptions, writeStore } from './search/store.js';
 import { createApp } from './web/app.js';
 import { listen, stopOnSignals } from './web/server.js';
 
@@ -28,8 +29,9 @@ export async function ingestCommand(corpusDir: string, outDir: string, quiet = f
     },
   });
   bar?.stop();
-  const { manifest } = await writeIndex(corpus, outDir);
-  if (!quiet) process.stderr.write(`${formatReport(report, join(outDir, 'corpus.json'))}Search index: ${manifest.paragraphs} paragraphs → ${join(outDir, manifest.engineDir)}\n`);
+  const store = storeOptions({ corpusDir, indexDir: outDir });
+  const written = await writeStore(corpus, store);
+  if (!quiet) process.stderr.write(`${formatReport(report, store.store === 'postgres' ? 'PostgreSQL' : join(outDir, 'corpus.json'))}${written}\n`);
   return report;
 }
 
@@ -82,8 +84,9 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'search': {
       const q = positionals.join(' ');
-      const { engine } = await openIndex(resolve(values.corpus), resolve(values.index), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
-      const response = engine.search({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
+      const store = await openStore(storeOptions({ corpusDir: resolve(values.corpus), indexDir: resolve(values.index) }), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
+      const response = await store.engine.searchAsync({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
+      await store.close();
       process.stdout.write(values.json ? `${JSON.stringify(response, null, 2)}\n` : formatHits(response));
       break;
     }

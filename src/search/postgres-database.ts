@@ -11,10 +11,11 @@ import { createDocumentIndex, type MountedIndex } from './flexsearch-index.js';
  * process works with one database; pools stay open until `closeDatabases` (idle, they let the process exit).
  */
 export type Database = pgPromise.IDatabase<object>;
-export type Task = pgPromise.ITask<object>;
 
 export const SCHEMA = 'styringssok';
 const INDEX_NAME = 'paragraphs';
+/** FlexSearch's own schema (its adapter names it `<schema>_<name>`). */
+export const INDEX_SCHEMA = `${SCHEMA}_${INDEX_NAME}`;
 
 export const pgp = pgPromise();
 const databases = new Map<string, Database>();
@@ -37,33 +38,47 @@ export async function closeDatabases(): Promise<void> {
   await Promise.all(open.map((db) => db.$pool.end()));
 }
 
-/** The project's tables; FlexSearch creates its own when the index is mounted. */
-export async function createTables(db: Database): Promise<void> {
-  await db.none(`
-    CREATE SCHEMA IF NOT EXISTS ${SCHEMA};
-    CREATE TABLE IF NOT EXISTS ${SCHEMA}.corpus (
-      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-      version bigint NOT NULL,
-      built_at text NOT NULL,
-      fingerprint text NOT NULL,
-      topics jsonb NOT NULL,
-      forward bytea NOT NULL,
-      vocabulary text NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS ${SCHEMA}.documents (
-      id text PRIMARY KEY,
-      position integer NOT NULL,
-      hash text NOT NULL,
-      document jsonb NOT NULL
-    );`);
-}
-
-/** The paragraph index (same analyzer, fields and tags as in memory), its ids the paragraph ids. */
+/**
+ * Create the tables when missing and mount the paragraph index (same analyzer, fields and tags as in
+ * memory; its ids the paragraph ids). Processes starting together on a new database take turns, and
+ * the FlexSearch schema is made first: its adapter creates each field's tables in parallel.
+ */
 export async function mountIndex(db: Database): Promise<MountedIndex> {
   if (mountedOn && mountedOn !== db) throw new Error('FlexSearch keeps one Postgres connection per process: this process already uses another database');
   mountedOn = db;
-  const index = createDocumentIndex();
-  const adapter = new PostgresDB(INDEX_NAME, { schema: SCHEMA, db, type: 'text' } as never);
-  await index.mount(adapter);
-  return index as MountedIndex;
+  return withLock(db, 'styringssok.schema', async () => {
+    await db.none(`
+      CREATE SCHEMA IF NOT EXISTS ${SCHEMA};
+      CREATE SCHEMA IF NOT EXISTS ${INDEX_SCHEMA};
+      CREATE TABLE IF NOT EXISTS ${SCHEMA}.corpus (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        version bigint NOT NULL,
+        built_at text NOT NULL,
+        fingerprint text NOT NULL,
+        topics jsonb NOT NULL,
+        forward bytea NOT NULL,
+        vocabulary text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ${SCHEMA}.documents (
+        id text PRIMARY KEY,
+        position integer NOT NULL,
+        hash text NOT NULL,
+        document jsonb NOT NULL
+      );`);
+    const index = createDocumentIndex();
+    await index.mount(new PostgresDB(INDEX_NAME, { schema: SCHEMA, db, type: 'text' } as never));
+    return index as MountedIndex;
+  });
+}
+
+/** Run `work` holding a named advisory lock: one process at a time across all servers. */
+export function withLock<T>(db: Database, name: string, work: () => Promise<T>): Promise<T> {
+  return db.task(async (t) => {
+    await t.one('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      return await work();
+    } finally {
+      await t.one('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
 }

@@ -5,8 +5,8 @@ import { codeFingerprint } from '../ingest/code-fingerprint.js';
 import { TAXONOMY_FILE } from '../ingest/read-source.js';
 import type { Corpus, Document } from '../model.js';
 import { Catalog } from './catalog.js';
-import { indexedParagraph } from './flexsearch-index.js';
-import { createTables, mountIndex, pgp, SCHEMA, type Database, type Task } from './postgres-database.js';
+import { indexedParagraph, type MountedIndex } from './flexsearch-index.js';
+import { mountIndex, pgp, SCHEMA, withLock, type Database } from './postgres-database.js';
 import { analyseCatalog } from './ranking-data.js';
 
 /**
@@ -33,8 +33,6 @@ interface StoredDocument {
   document: Document;
 }
 
-const LOCK = 'styringssok.ingest';
-
 /** What shapes every document besides its own sources: the pipeline's code and the topic taxonomy. */
 export function ingestBasis(corpusDir: string): string {
   return createHash('sha256').update(codeFingerprint()).update(readFileSync(join(corpusDir, TAXONOMY_FILE))).digest('hex');
@@ -47,20 +45,13 @@ export function documentHash(document: Document, basis: string): string {
 }
 
 export async function writePostgres(db: Database, corpus: Corpus, basis: string): Promise<PostgresIngestReport> {
-  await createTables(db);
-  return db.task(async (t) => {
-    await t.one('SELECT pg_advisory_lock(hashtext($1))', [LOCK]);
-    try {
-      return await write(db, t, corpus, basis);
-    } finally {
-      await t.one('SELECT pg_advisory_unlock(hashtext($1))', [LOCK]);
-    }
-  });
+  const index = await mountIndex(db);
+  return withLock(db, 'styringssok.ingest', () => write(db, index, corpus, basis));
 }
 
-async function write(db: Database, t: Task, corpus: Corpus, basis: string): Promise<PostgresIngestReport> {
-  const stored = new Map((await t.any<StoredDocument>(`SELECT id, hash, document FROM ${SCHEMA}.documents`)).map((row) => [row.id, row]));
-  const current = await t.oneOrNone<{ version: string }>(`SELECT version FROM ${SCHEMA}.corpus`);
+async function write(db: Database, index: MountedIndex, corpus: Corpus, basis: string): Promise<PostgresIngestReport> {
+  const stored = new Map((await db.any<StoredDocument>(`SELECT id, hash, document FROM ${SCHEMA}.documents`)).map((row) => [row.id, row]));
+  const current = await db.oneOrNone<{ version: string }>(`SELECT version FROM ${SCHEMA}.corpus`);
   const hashes = new Map(corpus.documents.map((d) => [d.id, documentHash(d, basis)]));
   const kept = (d: Document) => stored.get(d.id)?.hash === hashes.get(d.id);
   const written = corpus.documents.filter((d) => !kept(d)).map((d) => d.id);
@@ -70,7 +61,6 @@ async function write(db: Database, t: Task, corpus: Corpus, basis: string): Prom
 
   const documents = corpus.documents.map((d) => (kept(d) ? stored.get(d.id)!.document : d));
   const catalog = new Catalog({ ...corpus, documents });
-  const index = await mountIndex(db);
   let paragraphsRemoved = 0;
   for (const id of [...written, ...removed]) {
     for (const section of stored.get(id)?.document.sections ?? []) {
@@ -89,7 +79,7 @@ async function write(db: Database, t: Task, corpus: Corpus, basis: string): Prom
   });
   await index.commit();
 
-  const version = await t.tx(async (tx) => {
+  const version = await db.tx(async (tx) => {
     const rows = documents.map((document, position) => ({ id: document.id, position, hash: hashes.get(document.id)!, document }));
     const changed = rows.filter((row) => rewrite.has(row.id));
     if (changed.length) {

@@ -2,7 +2,7 @@ import type { Corpus, Document, TopicLabel } from '../model.js';
 import { SearchEngine } from './engine.js';
 import type { MountedIndex } from './flexsearch-index.js';
 import { ForwardIndex } from './forward-index.js';
-import { connect, createTables, mountIndex, pgp, SCHEMA, type Database } from './postgres-database.js';
+import { connect, mountIndex, pgp, SCHEMA, type Database } from './postgres-database.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
 /**
@@ -36,7 +36,6 @@ export class PostgresStore {
 
   static async open(databaseUrl: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const db = connect(databaseUrl);
-    await createTables(db);
     const index = await mountIndex(db);
     const stored = await readStore(db);
     if (!stored) throw new Error('the database holds no index yet: run `STORE=postgres npm run ingest` first');
