@@ -1,4 +1,5 @@
 import type { Document, Paragraph, Section } from '../model.js';
+import { footnoteNumber } from './footnotes.js';
 import { sectionName } from './place.js';
 
 /**
@@ -6,7 +7,7 @@ import { sectionName } from './place.js';
  * sub-heading. The page adds the link (the client knows the address it was reached at).
  */
 export function citation(doc: Document, section: Section, paragraph: Paragraph): string {
-  const place = section.role === 'footnotes' ? [`fotnote ${paragraph.anchor.replace(/^fotnote-/, '')}`] : [sectionName(section), paragraph.heading ? `«${paragraph.heading}»` : ''];
+  const place = section.role === 'footnotes' ? [`fotnote ${footnoteNumber(paragraph.anchor) ?? ''}`] : [sectionName(section), paragraph.heading ? `«${paragraph.heading}»` : ''];
   const title = doc.title.includes(String(doc.year)) ? doc.title : `${doc.title} (${doc.year})`;
   return `«${paragraph.text.replace(/\s*\n\s*/g, ' ')}» (${[title, ...place].filter(Boolean).join(', ')})`;
 }

@@ -2,6 +2,7 @@ import type { Document, Section } from '../model.js';
 import { Catalog } from '../search/catalog.js';
 import type { SearchEngine } from '../search/engine.js';
 import { citation } from './citation.js';
+import { footnoteAnchor, footnoteNumber } from './footnotes.js';
 import { formatDate, SOURCE_KIND_LABELS } from './norwegian.js';
 import { paragraphHtml } from './paragraph-html.js';
 import { compareUrl, searchUrl } from './search-url.js';
@@ -41,6 +42,8 @@ export interface ParagraphView {
   citation: string;
   compareUrl: string | null;
   matched: boolean;
+  /** On a footnote: its number. */
+  footnote: string | null;
   /** On a footnote: the paragraph that refers to it. */
   referredFrom: string | null;
 }
@@ -52,10 +55,10 @@ export function scanUrl(docId: string): string {
 export function documentView(engine: SearchEngine, doc: Document, q: string): DocumentView {
   const matches = q ? engine.matchTerms(q) : undefined;
   const anchors = new Set(doc.sections.flatMap((s) => s.paragraphs.map((p) => p.anchor)));
-  const footnoteAnchor = (n: string) => (anchors.has(`fotnote-${n}`) ? `fotnote-${n}` : undefined);
+  const existingFootnote = (n: string) => (anchors.has(footnoteAnchor(n)) ? footnoteAnchor(n) : undefined);
   const referredFrom = new Map<string, string>();
   for (const p of doc.sections.flatMap((s) => s.paragraphs)) {
-    for (const ref of p.footnotes ?? []) if (!referredFrom.has(`fotnote-${ref.number}`)) referredFrom.set(`fotnote-${ref.number}`, p.anchor);
+    for (const ref of p.footnotes ?? []) if (!referredFrom.has(footnoteAnchor(ref.number))) referredFrom.set(footnoteAnchor(ref.number), p.anchor);
   }
   const comparable = engine.catalog.allDocuments().some((d) => d.type === doc.type && d.year !== doc.year);
   let matchedParagraphs = 0;
@@ -63,7 +66,7 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
   const sections = doc.sections.map((section): SectionView => {
     let previousHeading: string | undefined;
     const paragraphs = section.paragraphs.map((p): ParagraphView => {
-      const html = paragraphHtml(p.text, { footnotes: p.footnotes ?? [], footnoteAnchor, ...(matches ? { matches } : {}) });
+      const html = paragraphHtml(p.text, { footnotes: p.footnotes ?? [], footnoteAnchor: existingFootnote, ...(matches ? { matches } : {}) });
       const matched = html.includes('<mark>');
       if (matched) matchedParagraphs++;
       const heading = p.heading && p.heading !== previousHeading ? p.heading : null;
@@ -76,6 +79,7 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
         citation: citation(doc, section, p),
         compareUrl: comparable && section.role !== 'footnotes' ? compareUrl(p.id) : null,
         matched,
+        footnote: section.role === 'footnotes' ? footnoteNumber(p.anchor) : null,
         referredFrom: referredFrom.get(p.anchor) ?? null,
       };
     });
