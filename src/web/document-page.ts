@@ -34,7 +34,6 @@ export interface SectionView {
 }
 
 export interface ParagraphView {
-  id: string;
   anchor: string;
   /** The sub-heading, on the first paragraph under it. */
   heading: string | null;
@@ -48,7 +47,7 @@ export interface ParagraphView {
   referredFrom: string | null;
 }
 
-export function scanUrl(docId: string): string {
+function scanUrl(docId: string): string {
   return `/dok/${encodeURIComponent(docId)}/skann`;
 }
 
@@ -72,7 +71,6 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
       const heading = p.heading && p.heading !== previousHeading ? p.heading : null;
       previousHeading = p.heading;
       return {
-        id: p.id,
         anchor: p.anchor,
         heading,
         html,

@@ -34,7 +34,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export function wantsJson(req: Request): boolean {
+function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz';
 }
 

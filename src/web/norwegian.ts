@@ -26,7 +26,7 @@ export function formatPercent(share: number): string {
   return percentFormat.format(share);
 }
 
-/** `1 treff`, `12 treff`; `1 avsnitt`, `3 avsnitt` — with the singular only where Norwegian has one. */
-export function countOf(n: number, singular: string, plural = singular): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+/** `12 treff`, `1 234 avsnitt` (nouns whose plural is their singular). */
+export function countOf(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}`;
 }

@@ -12,7 +12,7 @@ export const MAX_QUERY_LENGTH = 1000;
 /** Values one filter may take at once; the corpus has a handful of years, types and topics. */
 const MAX_VALUES = 20;
 const MAX_VALUE_LENGTH = 200;
-export const MAX_PAGE = 1000;
+const MAX_PAGE = 1000;
 
 /** What a search asks for, apart from which slice of the results. */
 export interface SearchFilters {

@@ -2,10 +2,10 @@ import { Catalog } from '../search/catalog.js';
 import { documentSummaries, type DocumentSummary } from '../search/document-summary.js';
 import type { Hit, SearchEngine, SearchResponse } from '../search/engine.js';
 import { highlight } from '../search/snippet.js';
-import { topicTrends } from '../search/topic-trends.js';
-import { countOf, formatNumber, formatPercent } from './norwegian.js';
+import { countOf, formatNumber } from './norwegian.js';
 import { place, type Place } from './place.js';
 import { compareUrl, searchUrl, type SearchState } from './search-url.js';
+import { topicTrendsView, type TopicTrendsView } from './topic-trends-view.js';
 
 /**
  * Everything the search page shows, computed from the URL's state and one engine search: facets as
@@ -15,8 +15,6 @@ import { compareUrl, searchUrl, type SearchState } from './search-url.js';
 export const PAGE_SIZE = 10;
 /** Topics listed before the rest are folded away. */
 const TOPICS_SHOWN = 6;
-/** Heat levels of the topic table, 1 (least) to HEAT_LEVELS (most); 0 is none at all. */
-const HEAT_LEVELS = 5;
 
 export interface FacetOption {
   name: 'year' | 'topic' | 'type';
@@ -29,7 +27,6 @@ export interface FacetOption {
 export interface HitView extends Hit, Place {
   /** The title with the query's matches marked: a hit may match by its heading alone. */
   titleHtml: string;
-  typeLabel: string;
   topicLabels: string[];
   compareUrl: string | null;
 }
@@ -57,13 +54,8 @@ export interface SearchPageView {
   pages: { number: number; url: string; current: boolean }[] | null;
   previousUrl: string | null;
   nextUrl: string | null;
-  trends: TrendsView | null;
+  trends: TopicTrendsView | null;
   documents: DocumentSummary[];
-}
-
-export interface TrendsView {
-  years: { year: number; label: string; paragraphs: number }[];
-  rows: { id: string; label: string; cells: { year: number; count: number; percent: string; level: number; url: string; title: string }[] }[];
 }
 
 export async function searchPage(engine: SearchEngine, state: SearchState): Promise<SearchPageView> {
@@ -105,7 +97,6 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
         ...hit,
         ...where,
         titleHtml: highlight(where.title, matches),
-        typeLabel: Catalog.typeLabel(hit.type),
         topicLabels: hit.topics.map(topicLabel),
         compareUrl: comparable(hit.type) ? compareUrl(hit.id) : null,
       };
@@ -129,7 +120,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
     pages: pageCount > 1 ? pageNumbers(state.page, pageCount).map((n) => ({ number: n, url: searchUrl({ ...state, page: n }), current: n === state.page })) : null,
     previousUrl: state.page > 1 && pageCount > 0 ? searchUrl({ ...state, page: Math.min(state.page - 1, pageCount) }) : null,
     nextUrl: state.page < pageCount ? searchUrl({ ...state, page: state.page + 1 }) : null,
-    trends: asked ? null : trendsView(catalog),
+    trends: asked ? null : topicTrendsView(catalog),
     documents: asked ? [] : documentSummaries(catalog),
   };
 }
@@ -139,31 +130,4 @@ function pageNumbers(current: number, count: number): number[] {
   const pages = new Set([1, count]);
   for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= count) pages.add(n);
   return [...pages].sort((a, b) => a - b);
-}
-
-function trendsView(catalog: Catalog): TrendsView {
-  const trends = topicTrends(catalog);
-  const maxShare = Math.max(0, ...trends.topics.flatMap((t) => t.shares));
-  const typeOfYear = (year: number) => [...new Set(catalog.allDocuments().filter((d) => d.year === year).map((d) => Catalog.typeLabel(d.type)))].join(', ');
-  return {
-    years: trends.years.map((year, i) => ({ year, label: typeOfYear(year), paragraphs: trends.totals[i] ?? 0 })),
-    rows: [...trends.topics]
-      .sort((a, b) => a.label.localeCompare(b.label, 'nb'))
-      .map((topic) => ({
-        id: topic.id,
-        label: topic.label,
-        cells: trends.years.map((year, i) => {
-          const count = topic.counts[i] ?? 0;
-          const share = topic.shares[i] ?? 0;
-          return {
-            year,
-            count,
-            percent: formatPercent(share),
-            level: count === 0 || maxShare === 0 ? 0 : Math.max(1, Math.ceil((share / maxShare) * HEAT_LEVELS)),
-            url: searchUrl({ topics: [topic.id], years: [year] }),
-            title: `${topic.label}, ${year}: ${countOf(count, 'avsnitt')} (${formatPercent(share)} av årets avsnitt)`,
-          };
-        }),
-      })),
-  };
 }
