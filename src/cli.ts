@@ -5,7 +5,6 @@ import cliProgress from 'cli-progress';
 import pino from 'pino';
 import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
 import { normalizeFile } from './ingest/normalize.js';
-import { openIndex } from './search/index-store.js';
 import type { SearchResponse } from './search/engine.js';
 import { openStore, storeOptions, writeStore } from './search/store.js';
 import { createApp } from './web/app.js';
@@ -99,12 +98,12 @@ async function main(argv: string[]): Promise<void> {
     case 'serve': {
       const port = Number(process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT must be a port number, not «${process.env.PORT}»`);
-      const { engine } = await openIndex(resolve(values.corpus), resolve(values.index), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
+      const store = await openStore(storeOptions({ corpusDir: resolve(values.corpus), indexDir: resolve(values.index) }), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
       const logger = pino();
-      const server = await listen(createApp({ engine, logger }), port);
+      const server = await listen(createApp({ store, logger }), port);
       const address = server.address();
       logger.info(`Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
-      stopOnSignals(server, logger);
+      stopOnSignals(server, logger, () => store.close());
       break;
     }
     default:

@@ -29,19 +29,22 @@ export function closeGracefully(server: Server, graceMs = 10_000): Promise<void>
   });
 }
 
-export function stopOnSignals(server: Server, logger: Logger): void {
+/** `release` frees what the server held (a store's connections) once the last request is answered. */
+export function stopOnSignals(server: Server, logger: Logger, release: () => Promise<void> = async () => {}): void {
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'stopping: draining requests in flight');
-    closeGracefully(server).then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    closeGracefully(server)
+      .then(release)
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
