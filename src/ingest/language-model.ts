@@ -15,6 +15,7 @@ export class LanguageModel {
   private readonly followers = new Map<string, Followers>();
   private readonly endings = new Map<string, number>();
   private readonly endingPairs = new Map<string, number>();
+  private readonly trigrams = new Set<string>();
   /** Number of word tokens counted. */
   size = 0;
 
@@ -38,6 +39,7 @@ export class LanguageModel {
         previous = token;
       }
     }
+    for (const word of model.words.keys()) for (const trigram of letterTrigrams(word)) model.trigrams.add(trigram);
     return model;
   }
 
@@ -69,6 +71,16 @@ export class LanguageModel {
     return this.endingPairs.get(pairKey(wordKey(first), ending(wordKey(second)))) ?? 0;
   }
 
+  /**
+   * How many of the word's three-letter sequences (counting its start and end) no word of the corpus has:
+   * "oppfglging" has several, a Norwegian word the corpus lacks rarely any.
+   */
+  unfamiliarTrigrams(word: string): number {
+    let unfamiliar = 0;
+    for (const trigram of letterTrigrams(wordKey(word))) if (!this.trigrams.has(trigram)) unfamiliar++;
+    return unfamiliar;
+  }
+
   /** Every word counted, in lower case, with all numbers as "0". */
   vocabulary(): IterableIterator<string> {
     return this.words.keys();
@@ -82,6 +94,13 @@ function wordKey(word: string): string {
 
 function ending(key: string): string {
   return key.slice(-1);
+}
+
+function letterTrigrams(key: string): string[] {
+  const padded = `^${key}$`;
+  const trigrams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) trigrams.push(padded.slice(i, i + 3));
+  return trigrams;
 }
 
 function pairKey(first: string, second: string): string {

@@ -23,7 +23,9 @@ export function looksLikeOcrDamage(text: string): boolean {
 }
 
 /** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
-const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.0001 };
+const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.001 };
+/** How much less likely an unknown word is for each letter sequence no Norwegian word in the corpus has. */
+const UNFAMILIAR = 0.1;
 /** Odds that two words stand joined as a compound rather than apart. */
 const COMPOUNDING = 0.01;
 /** Taken off every word pair seen, to leave room for the many pairs a small corpus has not seen. */
@@ -66,7 +68,9 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
     const unseen =
       spelling?.kind === 'compound'
         ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, model.count(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
-        : UNSEEN[spelling?.kind ?? 'unknown'];
+        : spelling
+          ? UNSEEN[spelling.kind]
+          : UNSEEN.unknown * UNFAMILIAR ** model.unfamiliarTrigrams(key);
     return Math.log((model.count(key) + unseen) / total);
   };
   // Absolute discounting: a word followed by many different words leaves more to words unseen after it,

@@ -20,20 +20,29 @@ interface Misreading {
   probability: number;
 }
 
+/** What the scanner writes for ø, with the estimated probability of each look-alike. */
+const Ø_LOOK_ALIKES: [string, number][] = [['g', 0.5], ['e', 0.1], ['o', 0.1], ['a', 0.1], ['p', 0.05], ['@', 0.05]];
+
 const LOWER_CASE: Misreading[] = [
-  // The scanner has no æ, ø or å: each comes out as a look-alike.
-  ...['g', 'e', 'o', 'a', 'p', '@'].map((written) => ({ written, meant: 'ø', probability: written === 'g' ? 0.5 : 0.1 })),
+  // The scanner has no æ, ø or å: each comes out as a look-alike, now and then as two.
+  ...Ø_LOOK_ALIKES.map(([written, probability]) => ({ written, meant: 'ø', probability })),
+  ...Ø_LOOK_ALIKES.flatMap(([first]) =>
+    ['g', '@'].filter((second) => second !== first).map((second) => ({ written: first + second, meant: 'ø', probability: 0.002 })),
+  ),
   ...['a', '3', '8', '&', 'd'].map((written) => ({ written, meant: 'å', probability: written === 'a' ? 0.6 : 0.1 })),
   ...['ae', 'ee', 'ze', 'eae'].map((written) => ({ written, meant: 'æ', probability: written === 'ae' ? 0.4 : 0.2 })),
-  // Thin strokes: a small l read as capital I or a pipe.
+  ...['e', 'a'].map((written) => ({ written, meant: 'æ', probability: 0.03 })),
+  // Thin strokes: a small l read as capital I or a pipe, a j as i or with an i after it.
   { written: 'I', meant: 'l', probability: 0.03 },
   { written: '|', meant: 'l', probability: 0.03 },
+  { written: 'i', meant: 'j', probability: 0.03 },
+  { written: 'ji', meant: 'j', probability: 0.01 },
 ];
 
 /** The same misreadings of capitals, and the capital I read as a pipe. */
 const MISREADINGS: Misreading[] = [
   ...LOWER_CASE,
-  ...LOWER_CASE.filter((m) => m.meant !== 'l' && /\p{L}/u.test(m.written)).flatMap((m) => {
+  ...LOWER_CASE.filter((m) => /[æøå]/u.test(m.meant) && /\p{L}/u.test(m.written)).flatMap((m) => {
     const capital = m.written.charAt(0).toUpperCase() + m.written.slice(1);
     return [...new Set([capital, m.written.toUpperCase()])].map((written) => ({ ...m, written, meant: m.meant.toUpperCase() }));
   }),
@@ -77,7 +86,7 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
   const shouts = token.length > 1 && /\p{Lu}/u.test(token) && !/\p{Ll}/u.test(token);
   // A short word in capitals is an abbreviation: only the word list's capitals or the corpus vouch for it.
   const acronym = shouts && token.length <= MAX_ACRONYM;
-  const found = new Map<string, Spelling>();
+  const found = new Map<string, { rank: number[]; spelling: Spelling }>();
 
   interface State {
     /** Node of the lower-cased spelling, of the spelling as cased, and in the corpus. */
@@ -107,17 +116,20 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
             : undefined;
     if (!kind) return;
     const cased = shouts ? text.toUpperCase() : text;
+    // Of two ways to spell one word, the likelier; of two readings of a compound, the one with fewer
+    // parts, then the one that splits off linking letters ("løsning|s|fokus", not "løsnings|fokus").
+    const rank = [cost, -s.cuts.length, s.cuts.filter((cut) => cut.link).length];
     const known = found.get(cased);
-    if (known && (known.cost > cost || (known.cost === cost && known.parts.length <= s.cuts.length + 1))) return;
-    found.set(cased, { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [] });
+    if (known && !better(rank, known.rank)) return;
+    found.set(cased, { rank, spelling: { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [] } });
   };
 
   const walk = (s: State, at: number, text: string, cost: number, lost: number) => {
-    if (at === token.length) return record(s, text, cost, lost);
+    if (at === token.length) record(s, text, cost, lost);
     if (cost < MIN_COST) return;
     const char = token.charAt(at);
     if (char === LINE_BREAK) return walk(s, at + 1, text + char, cost, lost);
-    if (char !== ' ') {
+    if (char && char !== ' ') {
       const next = step(s, char);
       if (next) walk(next, at + 1, text + char, cost, lost);
     }
@@ -138,7 +150,7 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
       }
     }
     // Norwegian writes compounds as one word, and the word list holds only the common ones.
-    if (!acronym && s.lower?.eow && partLength(s, text) >= MIN_PART && s.cuts.length + 1 < MAX_PARTS) {
+    if (char && !acronym && s.lower?.eow && partLength(s, text) >= MIN_PART && s.cuts.length + 1 < MAX_PARTS) {
       for (const link of LINKS) {
         if (!token.startsWith(link, at)) continue;
         const cuts = [...s.cuts, { at: text.length + link.length, link }];
@@ -149,7 +161,13 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
 
   const cased = /\p{Lu}/u.test(token) ? lexicon.root : undefined;
   walk({ lower: acronym ? undefined : lexicon.root, cased, corpus: corpusTrie(model), cuts: [] }, 0, '', 0, 0);
-  return [...found.values()];
+  return [...found.values()].map((f) => f.spelling);
+}
+
+/** Whether one rank beats another, comparing entry by entry. */
+function better(rank: number[], than: number[]): boolean {
+  for (const [i, value] of rank.entries()) if (value !== than[i]) return value > than[i]!;
+  return false;
 }
 
 /** The words of a compound spelled `text`, cut where `cuts` say, linking letters left out. */
