@@ -6,7 +6,7 @@ import { TAXONOMY_FILE } from '../ingest/read-source.js';
 import type { Corpus, Document } from '../model.js';
 import { Catalog } from './catalog.js';
 import { indexedParagraph, type MountedIndex } from './flexsearch-index.js';
-import { mountIndex, pgp, SCHEMA, withLock, type Database } from './postgres-database.js';
+import { connect, mountIndex, pgp, SCHEMA, withLock, type Database } from './postgres-database.js';
 import { analyseCatalog } from './ranking-data.js';
 
 /**
@@ -44,7 +44,9 @@ export function documentHash(document: Document, basis: string): string {
   return hash.digest('hex');
 }
 
-export async function writePostgres(db: Database, corpus: Corpus, basis: string): Promise<PostgresIngestReport> {
+/** Write `corpus` into the store at `databaseUrl`; `basis` as `ingestBasis` gives it (any string for a corpus made in code). */
+export async function writePostgres(databaseUrl: string, corpus: Corpus, basis: string): Promise<PostgresIngestReport> {
+  const db = connect(databaseUrl);
   const index = await mountIndex(db);
   return withLock(db, 'styringssok.ingest', () => write(db, index, corpus, basis));
 }

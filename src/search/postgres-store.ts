@@ -24,10 +24,7 @@ export class PostgresStore {
   private constructor(
     private readonly db: Database,
     private readonly index: MountedIndex,
-    /** The engine over the newest index loaded; take it afresh for each request. */
-    public engine: SearchEngine,
-    /** The store's version this engine holds. */
-    public version: string,
+    private loaded: { engine: SearchEngine; version: string },
     { pollMs = 1000, onError = (error) => process.stderr.write(`Reloading the index failed: ${error.message}\n`) }: PostgresStoreOptions,
   ) {
     this.timer = setInterval(() => this.refresh().catch(onError), pollMs);
@@ -39,7 +36,17 @@ export class PostgresStore {
     const index = await mountIndex(db);
     const stored = await readStore(db);
     if (!stored) throw new Error('the database holds no index yet: run `STORE=postgres npm run ingest` first');
-    return new PostgresStore(db, index, SearchEngine.mounted(stored.corpus, index, stored), stored.version, options);
+    return new PostgresStore(db, index, { engine: SearchEngine.mounted(stored.corpus, index, stored), version: stored.version }, options);
+  }
+
+  /** The engine over the newest index loaded; take it afresh for each request. */
+  get engine(): SearchEngine {
+    return this.loaded.engine;
+  }
+
+  /** The store's version that engine holds. */
+  get version(): string {
+    return this.loaded.version;
   }
 
   /** Load the newest index when an ingest has changed the store; true when it did. */
@@ -59,8 +66,7 @@ export class PostgresStore {
     if (!latest || latest.version === this.version) return false;
     const stored = await readStore(this.db);
     if (!stored) return false;
-    this.engine = SearchEngine.mounted(stored.corpus, this.index, stored);
-    this.version = stored.version;
+    this.loaded = { engine: SearchEngine.mounted(stored.corpus, this.index, stored), version: stored.version };
     return true;
   }
 }

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Corpus } from '../model.js';
 import type { SearchEngine } from './engine.js';
 import { openIndex, writeIndex } from './index-store.js';
-import { connect } from './postgres-database.js';
 import { ingestBasis, writePostgres } from './postgres-ingest.js';
 import { openPostgresEngine } from './postgres-store.js';
 
@@ -47,7 +46,7 @@ export async function openStore(options: StoreOptions, onRebuild?: (reason: stri
 /** Write an ingested corpus into the store; returns what was written, for the ingest report. */
 export async function writeStore(corpus: Corpus, options: StoreOptions): Promise<string> {
   if (options.store === 'postgres') {
-    const r = await writePostgres(connect(databaseUrl(options)), corpus, ingestBasis(options.corpusDir));
+    const r = await writePostgres(databaseUrl(options), corpus, ingestBasis(options.corpusDir));
     const written = r.written.length ? `${r.written.join(', ')} written (${r.paragraphsWritten} paragraphs)` : 'nothing written';
     const removed = r.removed.length ? `, ${r.removed.join(', ')} removed` : '';
     return `Search index in PostgreSQL, version ${r.version}: ${written}${removed}, ${r.unchanged.length} documents unchanged`;

@@ -1,5 +1,5 @@
 import { SearchEngine } from '../../src/search/engine.js';
-import { closeDatabases, connect } from '../../src/search/postgres-database.js';
+import { closeDatabases } from '../../src/search/postgres-database.js';
 import { writePostgres } from '../../src/search/postgres-ingest.js';
 import { openPostgresEngine, type PostgresStore } from '../../src/search/postgres-store.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
@@ -10,7 +10,7 @@ let store: PostgresStore;
 
 beforeAll(async () => {
   server = await startPostgres();
-  await writePostgres(connect(server.url), suiteCorpus, 'suite');
+  await writePostgres(server.url, suiteCorpus, 'suite');
   store = await openPostgresEngine(server.url);
 });
 

@@ -5,7 +5,7 @@ import { ingestCorpus } from '../../src/ingest/pipeline.js';
 import type { Corpus } from '../../src/model.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { closeDatabases, connect, INDEX_SCHEMA, type Database } from '../../src/search/postgres-database.js';
-import { ingestBasis, writePostgres } from '../../src/search/postgres-ingest.js';
+import { ingestBasis, writePostgres, type PostgresIngestReport } from '../../src/search/postgres-ingest.js';
 import { openPostgresEngine, type PostgresStore } from '../../src/search/postgres-store.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
 
@@ -32,9 +32,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ingest(): Promise<{ corpus: Corpus; report: Awaited<ReturnType<typeof writePostgres>> }> {
+async function ingest(): Promise<{ corpus: Corpus; report: PostgresIngestReport }> {
   const { corpus } = ingestCorpus({ corpusDir: dir });
-  return { corpus, report: await writePostgres(db, corpus, ingestBasis(dir)) };
+  return { corpus, report: await writePostgres(server.url, corpus, ingestBasis(dir)) };
 }
 
 /** Every FlexSearch row with the transaction that wrote it: a row written again shows a new one. */
