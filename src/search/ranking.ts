@@ -108,13 +108,13 @@ export class Ranker {
   private phraseScore(doc: number, phrase: Extract<RankedPart, { kind: 'phrase' }>): { score: number; matched: boolean; at: number[] } {
     let tf = 0;
     const at: number[] = [];
-    const words = phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface }));
+    const words = phraseWords(phrase);
     for (const field of FIELDS) {
       const { offsets, terms, surfaces } = this.forward.column(field);
       const from = offsets[doc]!;
       let count = 0;
       for (let start = from, last = offsets[doc + 1]! - words.length; start <= last; start++) {
-        if (!words.every((w, k) => (w.weights ? (w.weights[terms[start + k]!] ?? 0) > 0 : surfaces[start + k] === w.surface))) continue;
+        if (!phraseAt(words, terms, surfaces, start)) continue;
         count++;
         if (field === 'text') at.push(start - from);
       }
@@ -149,23 +149,45 @@ export class Ranker {
   }
 }
 
+/** Per-query preparation, computed once per query object and dropped with it. */
+function perQuery<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
 /**
  * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops
  * look up every token of every candidate, and an array index is far cheaper than a Map lookup.
- * Computed once per query term.
  */
-const dense = new WeakMap<QueryTerm, Float64Array>();
-
-function denseWeights(term: QueryTerm): Float64Array {
-  let weights = dense.get(term);
-  if (!weights) {
-    let size = 0;
-    for (const id of term.weights.keys()) size = Math.max(size, id + 1);
-    weights = new Float64Array(size);
-    for (const [id, w] of term.weights) weights[id] = w;
-    dense.set(term, weights);
-  }
+const denseWeights = perQuery((term: QueryTerm): Float64Array => {
+  let size = 0;
+  for (const id of term.weights.keys()) size = Math.max(size, id + 1);
+  const weights = new Float64Array(size);
+  for (const [id, w] of term.weights) weights[id] = w;
   return weights;
+});
+
+/** A phrase word: the terms it matches by weight, or (a stop word) the written form it must have. */
+interface PhraseWord {
+  weights: Float64Array | null;
+  surface: number;
+}
+
+const phraseWords = perQuery((phrase: Extract<RankedPart, { kind: 'phrase' }>): PhraseWord[] =>
+  phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface })),
+);
+
+/** Whether the phrase's words stand in order from token `start` on. */
+function phraseAt(words: PhraseWord[], terms: Int32Array, surfaces: Int32Array, start: number): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const { weights, surface } = words[k]!;
+    if (weights ? (weights[terms[start + k]!] ?? 0) === 0 : surfaces[start + k] !== surface) return false;
+  }
+  return true;
 }
 
 /**
