@@ -7,7 +7,7 @@ import type { Corpus, Document } from '../model.js';
 import { Catalog } from './catalog.js';
 import { indexedParagraph, type MountedIndex } from './flexsearch-index.js';
 import { connect, mountIndex, pgp, SCHEMA, withLock, type Database } from './postgres-database.js';
-import { analyseCatalog } from './ranking-data.js';
+import { analyseCatalog, type RankingData } from './ranking-data.js';
 
 /**
  * Write an ingested corpus into PostgreSQL, changing only what changed. A document whose sources hash as
@@ -33,12 +33,16 @@ interface StoredDocument {
   document: Document;
 }
 
+interface DocumentRow extends StoredDocument {
+  position: number;
+}
+
 /** What shapes every document besides its own sources: the pipeline's code and the topic taxonomy. */
 export function ingestBasis(corpusDir: string): string {
   return createHash('sha256').update(codeFingerprint()).update(readFileSync(join(corpusDir, TAXONOMY_FILE))).digest('hex');
 }
 
-export function documentHash(document: Document, basis: string): string {
+function documentHash(document: Document, basis: string): string {
   const hash = createHash('sha256').update(basis);
   for (const source of [...document.sources].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`\u0000${source.file}\u0000${source.sha256}`);
   return hash.digest('hex');
@@ -61,29 +65,27 @@ async function write(db: Database, index: MountedIndex, corpus: Corpus, basis: s
   const unchanged = corpus.documents.filter(kept).map((d) => d.id);
   if (current && written.length === 0 && removed.length === 0) return { version: current.version, written, removed, unchanged, paragraphsWritten: 0, paragraphsRemoved: 0 };
 
+  // An unchanged document stays as stored, so the catalog always matches the FlexSearch rows.
   const documents = corpus.documents.map((d) => (kept(d) ? stored.get(d.id)!.document : d));
-  const catalog = new Catalog({ ...corpus, documents });
-  let paragraphsRemoved = 0;
-  for (const id of [...written, ...removed]) {
-    for (const section of stored.get(id)?.document.sections ?? []) {
-      for (const p of section.paragraphs) {
-        index.remove(p.id);
-        paragraphsRemoved++;
-      }
-    }
-  }
+  const outdated = [...written, ...removed].flatMap((id) => stored.get(id)?.document.sections.flatMap((s) => s.paragraphs.map((p) => p.id)) ?? []);
+  for (const id of outdated) index.remove(id);
   const rewrite = new Set(written);
   let paragraphsWritten = 0;
-  const { forward, vocabulary } = analyseCatalog(catalog, (_, entry, fields) => {
+  const ranking = analyseCatalog(new Catalog({ ...corpus, documents }), (_, entry, fields) => {
     if (!rewrite.has(entry.docId)) return;
     index.add(indexedParagraph(entry.id, entry, fields));
     paragraphsWritten++;
   });
   await index.commit();
 
-  const version = await db.tx(async (tx) => {
-    const rows = documents.map((document, position) => ({ id: document.id, position, hash: hashes.get(document.id)!, document }));
-    const changed = rows.filter((row) => rewrite.has(row.id));
+  const rows = documents.map((document, position) => ({ id: document.id, position, hash: hashes.get(document.id)!, document }));
+  const version = await writeCatalog(db, rows, rows.filter((row) => rewrite.has(row.id)), removed, corpus, ranking);
+  return { version, written, removed, unchanged, paragraphsWritten, paragraphsRemoved: outdated.length };
+}
+
+/** The documents table, the ranking data and a new version, in one transaction; returns the version. */
+function writeCatalog(db: Database, rows: DocumentRow[], changed: DocumentRow[], removed: string[], corpus: Corpus, { forward, vocabulary }: RankingData): Promise<string> {
+  return db.tx(async (tx) => {
     if (changed.length) {
       const columns = new pgp.helpers.ColumnSet(['id', 'position', 'hash', { name: 'document', mod: ':json' }], { table: { schema: SCHEMA, table: 'documents' } });
       await tx.none(`${pgp.helpers.insert(changed, columns)} ON CONFLICT (id) DO UPDATE SET ${columns.assignColumns({ from: 'EXCLUDED', skip: 'id' })}`);
@@ -102,5 +104,4 @@ async function write(db: Database, index: MountedIndex, corpus: Corpus, basis: s
     );
     return version;
   });
-  return { version, written, removed, unchanged, paragraphsWritten, paragraphsRemoved };
 }
