@@ -28,29 +28,35 @@ const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.001 };
 const UNFAMILIAR = 0.1;
 /** Odds that two words stand joined as a compound rather than apart. */
 const COMPOUNDING = 0.01;
+/** A space OCR lost between two words. */
+const LOST_SPACE = Math.log(0.001);
 /** Taken off every word pair seen, to leave room for the many pairs a small corpus has not seen. */
 const DISCOUNT = 0.75;
 /** How many observations an ending's overall share counts for against what follows one word. */
 const ENDING_SMOOTHING = 5;
-/** A word of lost letters only ("å") that vanished from the scan with its spaces. */
-const LOST_WORD = Math.log(0.03);
 
-/** One way to read a stretch of the scan: one word or two joined, as a word and what it costs. */
+/** A word as the language model sees it. */
+interface Word {
+  key: string;
+  unigram: number;
+}
+
+/**
+ * One way to read a stretch of the scan: one scanned word, two joined into one, or one split in two;
+ * as the words it stands for and how likely OCR was to write it so.
+ */
 interface Reading {
   /** Index of the first scanned word read, and of the one after the last. */
   from: number;
   to: number;
   text: string;
-  key: string;
+  words: Word[];
   channel: number;
-  unigram: number;
 }
 
 interface Path {
   score: number;
   reading?: Reading;
-  /** A lost word put back before the reading. */
-  inserted?: string;
   previous?: Path;
 }
 
@@ -76,22 +82,21 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   // Absolute discounting: a word followed by many different words leaves more to words unseen after it,
   // shared out by how often words with this ending follow it.
   const bigrams = new Map<string, number>();
-  const bigram = (previous: string, reading: Reading) => {
-    const pair = `${previous} ${reading.key} ${reading.unigram}`;
+  const bigram = (previous: string, word: Word) => {
+    const pair = `${previous} ${word.key} ${word.unigram}`;
     let p = bigrams.get(pair);
-    if (p === undefined) bigrams.set(pair, (p = contextual(previous, reading)));
+    if (p === undefined) bigrams.set(pair, (p = contextual(previous, word)));
     return p;
   };
-  const contextual = (previous: string, reading: Reading) => {
+  const contextual = (previous: string, word: Word) => {
     const after = model.followersOf(previous);
-    if (after.total === 0) return reading.unigram;
-    const endingShare = model.endingCount(reading.key) / total;
-    const endingHere = (model.endingPairCount(previous, reading.key) + ENDING_SMOOTHING * endingShare) / (after.total + ENDING_SMOOTHING);
-    const unseen = Math.exp(reading.unigram) * (endingShare > 0 ? endingHere / endingShare : 1);
-    const seen = Math.max(model.pairCount(previous, reading.key) - DISCOUNT, 0);
+    if (after.total === 0) return word.unigram;
+    const endingShare = model.endingCount(word.key) / total;
+    const endingHere = (model.endingPairCount(previous, word.key) + ENDING_SMOOTHING * endingShare) / (after.total + ENDING_SMOOTHING);
+    const unseen = Math.exp(word.unigram) * (endingShare > 0 ? endingHere / endingShare : 1);
+    const seen = Math.max(model.pairCount(previous, word.key) - DISCOUNT, 0);
     return Math.log((seen + DISCOUNT * after.distinct * unseen) / after.total);
   };
-  const lostWords = [...model.vocabulary()].filter((w) => /^[æøå]+$/u.test(w));
   const spellingCache = new Map<string, Spelling[]>();
   const spellings = (token: string, lostLetter: boolean) => {
     const key = `${lostLetter ? 1 : 0}${token}`;
@@ -103,23 +108,40 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   const readingsFrom = (i: number): Reading[] => {
     const word = words[i]!;
     const own = spellings(word.text, false).find((s) => s.text === word.text);
-    const out: Reading[] = [read(i, i + 1, word.text, 0, own)];
+    const out: Reading[] = [read(i, i + 1, own ?? word.text)];
     if (!own && isAbbreviation(word)) return out;
-    for (const s of spellings(word.text, !own)) if (s !== own) out.push(read(i, i + 1, s.text, s.cost, s));
+    const listed = own?.kind === 'listed';
+    for (const s of spellings(word.text, !listed)) if (s !== own) out.push(read(i, i + 1, s));
+    // Two words run together where OCR lost the space ("atdet").
+    if (!own) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: LOST_SPACE });
     const next = words[i + 1];
     const gap = next ? text.slice(word.end, next.start) : '';
     // A word split where a letter was lost ("gj re"), or by a line-end hyphen ("oppfølg-\ning").
     if (next && !next.breakBefore && (gap === ' ' || /^-[ \t]*\n[ \t]*$/u.test(gap))) {
       const source = word.text + (gap === ' ' ? ' ' : LINE_BREAK) + next.text;
-      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s.text, s.cost, s));
+      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s));
     }
     return out;
   };
   // An unknown word with a full stop that ends no sentence is an abbreviation ("pkt. 3", "jf. kap").
   const isAbbreviation = (word: ProseWord) => /^\.\s*[\p{Ll}\d]/u.test(text.slice(word.end, word.end + 3));
-  const read = (from: number, to: number, word: string, channel: number, spelling: Spelling | undefined): Reading => {
-    const key = word.toLowerCase().replaceAll(LINE_BREAK, '');
-    return { from, to, text: word, key, channel, unigram: unigram(key, spelling) };
+  const splits = (token: string): [Spelling, Spelling][] => {
+    const out: [Spelling, Spelling][] = [];
+    for (let at = 1; at < token.length; at++) {
+      const [first, second] = [token.slice(0, at), token.slice(at)].map((part) => spellings(part, false).find((s) => s.text === part && s.kind !== 'compound'));
+      if (first && second) out.push([first, second]);
+    }
+    return out;
+  };
+  /** A reading of scanned words `from` to `to` as the given spellings, or as written when only a string. */
+  const read = (from: number, to: number, ...spelled: (Spelling | string)[]): Reading => {
+    const readWords = spelled.map((s) => {
+      const key = (typeof s === 'string' ? s : s.text).toLowerCase().replaceAll(LINE_BREAK, '');
+      return { key, unigram: unigram(key, typeof s === 'string' ? undefined : s) };
+    });
+    const text = spelled.map((s) => (typeof s === 'string' ? s : s.text)).join(' ');
+    const channel = spelled.reduce((sum, s) => sum + (typeof s === 'string' ? 0 : s.cost), 0);
+    return { from, to, text, words: readWords, channel };
   };
 
   // Best path to each word boundary, by the last word read (its context for the next).
@@ -132,19 +154,15 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
     const fresh = words[i]!.breakBefore;
     for (const reading of readingsFrom(i)) {
       const there = best[reading.to]!;
-      const offer = (path: Path) => {
-        const current = there.get(reading.key);
-        if (!current || current.score < path.score) there.set(reading.key, path);
-      };
+      const last = reading.words[reading.words.length - 1]!.key;
+      let inside = 0;
+      for (let w = 1; w < reading.words.length; w++) inside += bigram(reading.words[w - 1]!.key, reading.words[w]!);
       for (const [previous, path] of here) {
-        const context = fresh || previous === '' ? reading.unigram : bigram(previous, reading);
-        offer({ score: path.score + context + reading.channel, reading, previous: path });
-        if (fresh || previous === '') continue;
-        for (const lost of lostWords) {
-          const score =
-            path.score + LOST_WORD + bigram(previous, read(i, i, lost, 0, { text: lost, cost: 0, kind: 'listed', parts: [] })) + bigram(lost, reading) + reading.channel;
-          offer({ score, reading, inserted: lost, previous: path });
-        }
+        const first = reading.words[0]!;
+        const context = fresh || previous === '' ? first.unigram : bigram(previous, first);
+        const score = path.score + context + inside + reading.channel;
+        const current = there.get(last);
+        if (!current || current.score < score) there.set(last, { score, reading, previous: path });
       }
     }
   }
@@ -161,16 +179,12 @@ function rewrite(text: string, words: ProseWord[], chosen: Path[]): { text: stri
   let out = '';
   let copied = 0;
   const repairs: Repair[] = [];
-  for (const { reading, inserted } of chosen) {
+  for (const { reading } of chosen) {
     const first = words[reading!.from]!;
     const last = words[reading!.to - 1]!;
     const from = text.slice(first.start, last.end);
     out += text.slice(copied, first.start);
     copied = first.start;
-    if (inserted) {
-      repairs.push({ start: out.length, end: out.length + inserted.length, from: '', to: inserted });
-      out += inserted + ' ';
-    }
     const gap = reading!.to - reading!.from === 2 ? text.slice(first.end, words[reading!.from + 1]!.start) : '';
     const to = reading!.text.replace(LINE_BREAK, gap);
     if (to !== from) {

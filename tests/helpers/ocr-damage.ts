@@ -1,6 +1,6 @@
 /**
  * Seeded OCR damage of the kind seen in the scanned 2024 letter: every æ/ø/å is misread as something
- * else, a few are lost outright (splitting the word or dropping a lone "å"), and some l/I are misread.
+ * else, a few are lost outright (splitting the word or closing it up), and some l/I are misread.
  * Test tooling: it makes held-out damaged text from a clean letter.
  */
 
@@ -18,15 +18,13 @@ const MISREAD: Record<string, Weighted> = {
 export interface DamageRates {
   /** An æ/ø/å inside a word vanishes, leaving a space or nothing. */
   lostLetter: number;
-  /** A lone "å" vanishes with its spaces. */
-  lostWord: number;
   /** A word-initial l is read as I or |. */
   lAsI: number;
   /** The word "I" is read as "|". */
   iAsPipe: number;
 }
 
-export const REALISTIC: DamageRates = { lostLetter: 0.01, lostWord: 0.04, lAsI: 0.03, iAsPipe: 0.5 };
+export const REALISTIC: DamageRates = { lostLetter: 0.01, lAsI: 0.03, iAsPipe: 0.5 };
 
 export function damageOcr(text: string, seed: number, rates: DamageRates = REALISTIC): string {
   const random = mulberry32(seed);
@@ -38,7 +36,6 @@ export function damageOcr(text: string, seed: number, rates: DamageRates = REALI
   // Markup is not printed, so it is not scanned either.
   return text.replace(/<[^<>\n]*>|[\p{L}\d]+/gu, (word) => {
     if (word.startsWith('<')) return word;
-    if (word === 'å' && random() < rates.lostWord) return '';
     if (word === 'I' && random() < rates.iAsPipe) return '|';
     let out = '';
     for (const [i, ch] of [...word].entries()) {
