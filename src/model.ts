@@ -80,6 +80,8 @@ export interface Section {
   /** 0 for the preamble, otherwise the depth of the number (1 for "2", 3 for "2.1.1"). */
   level: number;
   anchor: string;
+  /** Footnotes referenced from the title (`at` counts in the title). */
+  footnotes?: FootnoteRef[];
   /** The document's footnotes, collected into a last section titled "Fotnoter". */
   role?: 'footnotes';
   paragraphs: Paragraph[];

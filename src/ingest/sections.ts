@@ -101,8 +101,10 @@ export function buildSections(blocks: Block[], docId: string): Section[] {
   return sections;
 }
 
-function openSection(sections: Section[], anchors: Set<string>, number: string, title: string, level: number): Section {
+function openSection(sections: Section[], anchors: Set<string>, number: string, marked: string, level: number): Section {
+  const { text: title, refs } = extractFootnoteRefs(marked);
   const section: Section = { number, title, level, anchor: unique(anchors, `kap-${number || '0'}`), paragraphs: [] };
+  if (refs.length) section.footnotes = refs;
   sections.push(section);
   return section;
 }

@@ -116,7 +116,7 @@ describe('nothing is lost', () => {
   function outputText(d: Document): string {
     const parts = [d.title, d.date ?? '', d.saksnr ?? ''];
     for (const s of d.sections) {
-      parts.push(s.number, s.title);
+      parts.push(s.number, s.title, ...(s.footnotes ?? []).map((f) => f.number));
       for (const p of s.paragraphs) parts.push(p.heading ?? '', p.text, ...(p.footnotes ?? []).map((f) => f.number));
     }
     return parts.join('\n');

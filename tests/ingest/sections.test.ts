@@ -13,7 +13,7 @@ const blocks: Block[] = [
   { kind: 'heading', text: 'Styringsparametere 2023' },
   { kind: 'heading', text: 'Langtidsledige' },
   { kind: 'list', items: Array.from({ length: 12 }, (_, k) => ({ text: `Punkt nummer ${k + 1} ${'med mye tekst '.repeat(8)}`, children: [] })) },
-  { kind: 'heading', text: '2.1.2 Arbeidsgiverne' },
+  { kind: 'heading', text: '2.1.2 Arbeidsgiverne²' },
   { kind: 'text', text: `${'Dette er en setning som gjentas. '.repeat(60)}` },
 ];
 
@@ -55,6 +55,10 @@ describe('buildSections', () => {
     expect(paragraph.text).toBe('Unge skal få rask kontakt med NAV i landgruppe 3.');
     expect(paragraph.footnotes).toEqual([{ number: '1', at: 'Unge skal få rask kontakt med NAV i landgruppe 3'.length }]);
     expect(sections[sections.length - 1]).toMatchObject({ role: 'footnotes', paragraphs: [{ id: 'mdb-2024/fotnote-1', text: 'Landgruppe 3 består av personer fra Øst-Europa.' }] });
+  });
+
+  it('takes footnote markers out of section titles too', () => {
+    expect(section('2.1.2')).toMatchObject({ title: 'Arbeidsgiverne', footnotes: [{ number: '2', at: 'Arbeidsgiverne'.length }] });
   });
 
   it('splits page-sized text into paragraphs of readable length at sentence ends', () => {
