@@ -25,36 +25,107 @@ export interface Facets {
 
 /** Split candidates into hits (passing all filters) and facet counts. */
 export function applyFilters(candidates: Iterable<number>, entries: Entry[], filter: Filter, topics: TopicLabel[]): { hits: number[]; facets: Facets } {
+  const codes = facetCodes(entries);
   const years = new Set(filter.years);
   const topicSet = new Set(filter.topics);
   const types = new Set(filter.types);
-  const yearCounts = new Map<number, number>();
-  const topicCounts = new Map<string, number>();
-  const typeCounts = new Map<string, number>();
+  const yearCounts = new Tally(codes.year.values.length);
+  const topicCounts = new Tally(codes.topic.values.length);
+  const typeCounts = new Tally(codes.type.values.length);
   const hits: number[] = [];
   for (const doc of candidates) {
     const e = entries[doc]!;
     const okYear = years.size === 0 || years.has(e.year);
     const okTopic = topicSet.size === 0 || e.topics.some((t) => topicSet.has(t));
     const okType = types.size === 0 || types.has(e.type);
-    if (okTopic && okType) yearCounts.set(e.year, (yearCounts.get(e.year) ?? 0) + 1);
-    if (okYear && okType) for (const t of e.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1);
-    if (okYear && okTopic) typeCounts.set(e.type, (typeCounts.get(e.type) ?? 0) + 1);
+    if (okTopic && okType) yearCounts.add(codes.year.of[doc]!);
+    if (okYear && okType) for (let k = codes.topic.from[doc]!; k < codes.topic.from[doc + 1]!; k++) topicCounts.add(codes.topic.of[k]!);
+    if (okYear && okTopic) typeCounts.add(codes.type.of[doc]!);
     if (okYear && okTopic && okType) hits.push(doc);
   }
-  // A chosen value stays listed, at zero, so it can be unchosen.
-  for (const y of years) if (!yearCounts.has(y)) yearCounts.set(y, 0);
-  for (const t of topicSet) if (!topicCounts.has(t)) topicCounts.set(t, 0);
-  for (const t of types) if (!typeCounts.has(t)) typeCounts.set(t, 0);
   const label = new Map(topics.map((t) => [t.id, t.label]));
   return {
     hits,
     facets: {
-      year: [...yearCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
-      topic: [...topicCounts]
+      year: yearCounts.listed(codes.year, years).map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
+      topic: topicCounts
+        .listed(codes.topic, topicSet)
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
-      type: [...typeCounts].map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
+      type: typeCounts
+        .listed(codes.type, types)
+        .map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
     },
   };
+}
+
+/** The distinct values of one facet, numbered, and each paragraph's value numbers. */
+interface Codes<V> {
+  values: V[];
+  code: Map<V, number>;
+  /** Value numbers: one per paragraph, or (topics) paragraph d's at from[d] … from[d + 1]. */
+  of: Int32Array;
+}
+
+/**
+ * Facet values as small numbers, computed once per list of entries: counting then adds to an array
+ * instead of looking up a Map per candidate and value, which is most of the cost of a query with
+ * thousands of candidates.
+ */
+interface FacetCodes {
+  /** How many entries the codes were made for. */
+  length: number;
+  year: Codes<number>;
+  type: Codes<string>;
+  topic: Codes<string> & { from: Uint32Array };
+}
+
+const codesOf = new WeakMap<Entry[], FacetCodes>();
+
+function facetCodes(entries: Entry[]): FacetCodes {
+  let codes = codesOf.get(entries);
+  if (!codes || codes.length !== entries.length) {
+    const topic = encode(entries.flatMap((e) => e.topics));
+    const from = new Uint32Array(entries.length + 1);
+    entries.forEach((e, i) => (from[i + 1] = from[i]! + e.topics.length));
+    codes = { length: entries.length, year: encode(entries.map((e) => e.year)), type: encode(entries.map((e) => e.type)), topic: { ...topic, from } };
+    codesOf.set(entries, codes);
+  }
+  return codes;
+}
+
+function encode<V>(all: V[]): Codes<V> {
+  const code = new Map<V, number>();
+  const of = new Int32Array(all.length);
+  all.forEach((v, i) => {
+    let c = code.get(v);
+    if (c === undefined) code.set(v, (c = code.size));
+    of[i] = c;
+  });
+  return { values: [...code.keys()], code, of };
+}
+
+/** Counts per value number, remembering the order values were first counted in (sorting keeps it for ties). */
+class Tally {
+  private readonly counts: Int32Array;
+  private readonly order: number[] = [];
+
+  constructor(size: number) {
+    this.counts = new Int32Array(size);
+  }
+
+  add(code: number): void {
+    if (this.counts[code]!++ === 0) this.order.push(code);
+  }
+
+  /** Counted values with their counts; then each chosen value not counted, at zero, so it can be unchosen. */
+  listed<V>({ values, code }: Codes<V>, chosen: Set<V>): [V, number][] {
+    const out = this.order.map((c): [V, number] => [values[c]!, this.counts[c]!]);
+    for (const v of chosen) {
+      const c = code.get(v);
+      if (c === undefined || this.counts[c] === 0) out.push([v, 0]);
+    }
+    return out;
+  }
 }
