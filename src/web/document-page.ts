@@ -4,7 +4,7 @@ import type { SearchEngine } from '../search/engine.js';
 import { citation } from './citation.js';
 import { footnoteAnchor, footnoteNumber } from './footnotes.js';
 import { formatDate, SOURCE_KIND_LABELS } from './norwegian.js';
-import { paragraphHtml } from './paragraph-html.js';
+import { inlineHtml, paragraphHtml } from './paragraph-html.js';
 import { compareUrl, searchUrl } from './search-url.js';
 
 /**
@@ -27,6 +27,8 @@ export interface SectionView {
   anchor: string;
   number: string;
   title: string;
+  /** The title as HTML, its footnote markers linked. */
+  titleHtml: string;
   /** h2 for chapters, h3 and h4 below; sub-headings one level deeper. */
   level: 2 | 3 | 4;
   footnotes: boolean;
@@ -81,7 +83,8 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
         referredFrom: referredFrom.get(p.anchor) ?? null,
       };
     });
-    return { anchor: section.anchor, number: section.number, title: section.title, level: headingLevel(section), footnotes: section.role === 'footnotes', paragraphs };
+    const titleHtml = inlineHtml(section.title, { footnotes: section.footnotes ?? [], footnoteAnchor: existingFootnote })();
+    return { anchor: section.anchor, number: section.number, title: section.title, titleHtml, level: headingLevel(section), footnotes: section.role === 'footnotes', paragraphs };
   });
 
   return {

@@ -17,22 +17,7 @@ export interface ParagraphHtmlOptions {
 type Span = [start: number, end: number];
 
 export function paragraphHtml(text: string, options: ParagraphHtmlOptions = {}): string {
-  const markers = [...(options.footnotes ?? [])].sort((a, b) => a.at - b.at);
-  const escape = (from: number, to: number) => {
-    const part = text.slice(from, to);
-    return options.matches?.size ? highlight(part, options.matches) : escapeHtml(part);
-  };
-  const inline = ([start, end]: Span): string => {
-    let out = '';
-    let at = start;
-    for (const marker of markers) {
-      if (marker.at < start || marker.at > end) continue;
-      out += escape(at, marker.at) + footnoteRef(marker.number, options.footnoteAnchor?.(marker.number));
-      at = marker.at;
-    }
-    return out + escape(at, end);
-  };
-
+  const inline = inlineHtml(text, options);
   const blocks: string[] = [];
   let items: string[] = [];
   const flushList = () => {
@@ -53,6 +38,25 @@ export function paragraphHtml(text: string, options: ParagraphHtmlOptions = {}):
   }
   flushList();
   return blocks.join('');
+}
+
+/** The text of spans of `text` as HTML: escaped, matches marked, footnote markers linked (a title's too). */
+export function inlineHtml(text: string, options: ParagraphHtmlOptions = {}): (span?: Span) => string {
+  const markers = [...(options.footnotes ?? [])].sort((a, b) => a.at - b.at);
+  const escape = (from: number, to: number) => {
+    const part = text.slice(from, to);
+    return options.matches?.size ? highlight(part, options.matches) : escapeHtml(part);
+  };
+  return ([start, end]: Span = [0, text.length]): string => {
+    let out = '';
+    let at = start;
+    for (const marker of markers) {
+      if (marker.at < start || marker.at > end) continue;
+      out += escape(at, marker.at) + footnoteRef(marker.number, options.footnoteAnchor?.(marker.number));
+      at = marker.at;
+    }
+    return out + escape(at, end);
+  };
 }
 
 function footnoteRef(number: string, anchor: string | undefined): string {

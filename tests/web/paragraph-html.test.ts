@@ -1,9 +1,14 @@
-import { paragraphHtml } from '../../src/web/paragraph-html.js';
+import { inlineHtml, paragraphHtml } from '../../src/web/paragraph-html.js';
 import { repairedHtml } from '../../src/web/scan-page.js';
 
 describe('paragraph text as HTML', () => {
   test('plain text is one escaped paragraph', () => {
     expect(paragraphHtml('A < B & «C»')).toBe('<p>A &#60; B &#38; «C»</p>');
+  });
+
+  test('a section title is inline HTML with its footnote marker linked', () => {
+    const title = inlineHtml('Innvandrere fra land utenfor EØS-området', { footnotes: [{ number: '6', at: 40 }], footnoteAnchor: (n) => `fotnote-${n}` })();
+    expect(title).toBe('Innvandrere fra land utenfor EØS-området<sup class="footnote-ref"><a href="#fotnote-6" aria-label="Fotnote 6">6</a></sup>');
   });
 
   test('"- " lines are a list, after the line that introduces them', () => {
