@@ -16,6 +16,7 @@ export class LanguageModel {
   private readonly endings = new Map<string, number>();
   private readonly endingPairs = new Map<string, number>();
   private readonly trigrams = new Set<string>();
+  private readonly numbers = new Map<string, number>();
   /** Number of word tokens counted. */
   size = 0;
 
@@ -29,6 +30,7 @@ export class LanguageModel {
         const token = wordKey(word.text);
         model.size++;
         increment(model.words, token);
+        if (token === NUMBER) increment(model.numbers, word.text);
         increment(model.endings, ending(token));
         if (previous !== undefined && !word.breakBefore) {
           const seen = increment(model.pairs, pairKey(previous, token));
@@ -51,6 +53,12 @@ export class LanguageModel {
   /** How often `second` directly follows `first` within a sentence (case-insensitive, numbers alike). */
   pairCount(first: string, second: string): number {
     return this.pairs.get(pairKey(wordKey(first), wordKey(second))) ?? 0;
+  }
+
+  /** Of all numbers, the share that is this one (add-one smoothed, so an unseen number gets a little). */
+  numberShare(number: string): number {
+    const all = this.words.get(NUMBER) ?? 0;
+    return ((this.numbers.get(number) ?? 0) + 1) / (all + this.numbers.size + 1);
   }
 
   /** How many words follow the word within a sentence, and how many different ones. */
@@ -89,7 +97,13 @@ export class LanguageModel {
 
 /** Which number stands in a sentence says little about its neighbours; that a number stands there does. */
 function wordKey(word: string): string {
-  return /^\d+(?:\.\d+)*$/u.test(word) ? '0' : word.toLowerCase();
+  return isNumber(word) ? NUMBER : word.toLowerCase();
+}
+
+const NUMBER = '0';
+
+export function isNumber(word: string): boolean {
+  return /^\d+(?:\.\d+)*$/u.test(word);
 }
 
 function ending(key: string): string {

@@ -1,4 +1,4 @@
-import type { LanguageModel } from './language-model.js';
+import { isNumber, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
 import { LINE_BREAK, ocrSpellings, type Spelling } from './ocr-spellings.js';
 import { proseWords, type ProseWord } from './prose-words.js';
@@ -73,12 +73,15 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   const unigram = (key: string, spelling: Pick<Spelling, 'kind' | 'parts'> | undefined) => {
     const unseen =
       spelling?.kind === 'compound'
-        ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, model.count(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
+        ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, partCount(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
         : spelling
           ? UNSEEN[spelling.kind]
           : UNSEEN.unknown * UNFAMILIAR ** model.unfamiliarTrigrams(key);
-    return Math.log((model.count(key) + unseen) / total);
+    // The model counts numbers as one word; this number is one of them.
+    return Math.log((model.count(key) + unseen) / total) + (isNumber(key) ? Math.log(model.numberShare(key)) : 0);
   };
+  // A compound's first parts often carry a linking s ("løsnings|fokus"): the word without it counts too.
+  const partCount = (part: string) => Math.max(model.count(part), part.endsWith('s') ? model.count(part.slice(0, -1)) : 0);
   // Absolute discounting: a word followed by many different words leaves more to words unseen after it,
   // shared out by how often words with this ending follow it.
   const bigrams = new Map<string, number>();
@@ -111,7 +114,7 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
     const out: Reading[] = [read(i, i + 1, own ?? word.text)];
     if (!own && isAbbreviation(word)) return out;
     const listed = own?.kind === 'listed';
-    for (const s of spellings(word.text, !listed)) if (s !== own) out.push(read(i, i + 1, s));
+    for (const s of spellings(word.text, !listed)) if (s.text !== word.text) out.push(read(i, i + 1, s));
     // Two words run together where OCR lost the space ("atdet").
     if (!own) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: LOST_SPACE });
     const next = words[i + 1];

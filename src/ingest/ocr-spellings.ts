@@ -29,7 +29,7 @@ const LOWER_CASE: Misreading[] = [
   ...Ø_LOOK_ALIKES.flatMap(([first]) =>
     ['g', '@'].filter((second) => second !== first).map((second) => ({ written: first + second, meant: 'ø', probability: 0.002 })),
   ),
-  ...['a', '3', '8', '&', 'd'].map((written) => ({ written, meant: 'å', probability: written === 'a' ? 0.6 : 0.1 })),
+  ...([['a', 0.8], ['3', 0.05], ['8', 0.03], ['&', 0.03], ['d', 0.03]] as const).map(([written, probability]) => ({ written, meant: 'å', probability })),
   ...['ae', 'ee', 'ze', 'eae'].map((written) => ({ written, meant: 'æ', probability: written === 'ae' ? 0.4 : 0.2 })),
   ...['e', 'a'].map((written) => ({ written, meant: 'æ', probability: 0.03 })),
   // Thin strokes: a small l read as capital I or a pipe, a j as i or with an i after it.
@@ -69,8 +69,8 @@ export const LINE_BREAK = '\u00ad';
 const MIN_PART = 3;
 const MAX_PARTS = 3;
 const MAX_ACRONYM = 4;
-/** Norwegian joins compound parts directly or with a linking s or e. */
-const LINKS = ['', 's', 'e'];
+/** Norwegian joins compound parts directly or with a linking s. */
+const LINKS = ['', 's'];
 /** Misreadings less likely than this together are never worth considering. */
 const MIN_COST = Math.log(1e-5);
 
@@ -117,8 +117,8 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
     if (!kind) return;
     const cased = shouts ? text.toUpperCase() : text;
     // Of two ways to spell one word, the likelier; of two readings of a compound, the one with fewer
-    // parts, then the one that splits off linking letters ("løsning|s|fokus", not "løsnings|fokus").
-    const rank = [cost, -s.cuts.length, s.cuts.filter((cut) => cut.link).length];
+    // parts, then the one found first, with the longer first part.
+    const rank = [cost, -s.cuts.length];
     const known = found.get(cased);
     if (known && !better(rank, known.rank)) return;
     found.set(cased, { rank, spelling: { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [] } });
