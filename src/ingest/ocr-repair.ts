@@ -23,11 +23,11 @@ export function looksLikeOcrDamage(text: string): boolean {
 }
 
 /** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
-const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.001 };
+const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.0003 };
 /** How much less likely an unknown word is for each letter sequence no Norwegian word in the corpus has. */
 const UNFAMILIAR = 0.1;
 /** Odds that two words stand joined as a compound rather than apart. */
-const COMPOUNDING = 0.01;
+const COMPOUNDING = 0.02;
 /** A space OCR lost between two words. */
 const LOST_SPACE = Math.log(0.001);
 /** Taken off every word pair seen, to leave room for the many pairs a small corpus has not seen. */
