@@ -8,6 +8,7 @@ import { normalizeFile } from './ingest/normalize.js';
 import type { SearchResponse } from './search/engine.js';
 import { openStore, storeOptions, writeStore } from './search/store.js';
 import { createApp } from './web/app.js';
+import { serveSettings } from './web/serve-settings.js';
 import { listen, stopOnSignals } from './web/server.js';
 
 /**
@@ -96,13 +97,12 @@ async function main(argv: string[]): Promise<void> {
       break;
     }
     case 'serve': {
-      const port = Number(process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT must be a port number, not «${process.env.PORT}»`);
+      const { port, rateLimit, logLevel, trustProxy } = serveSettings(process.env);
       const store = await openStore(storeOptions({ corpusDir: resolve(values.corpus), indexDir: resolve(values.index) }), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
-      const logger = pino();
-      const server = await listen(createApp({ store, logger }), port);
+      const logger = pino({ level: logLevel });
+      const server = await listen(createApp({ store, logger, rateLimit, trustProxy }), port);
       const address = server.address();
-      logger.info(`Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
+      logger.info({ rateLimit }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
       stopOnSignals(server, logger, () => store.close());
       break;
     }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import ejs from 'ejs';
 import express from 'express';
 import helmet from 'helmet';
@@ -12,6 +13,9 @@ import { errorHandler } from './error-handler.js';
 import { notFound } from './http-error.js';
 import { formatDate } from './norwegian.js';
 import { pageRouter } from './pages.js';
+import { apiRateLimit } from './rate-limit.js';
+import { requestLimits } from './request-limits.js';
+import { requestLog } from './request-log.js';
 
 /**
  * The web app: Norwegian pages and the JSON API over one search engine. It does not listen; the
@@ -24,6 +28,10 @@ export type AppOptions = (
 ) & {
   /** Request and error log; silent when left out. */
   logger?: Logger;
+  /** API requests per minute per client (`DEFAULT_RATE_LIMIT` is what `serve` uses); 0 or left out: no limit. */
+  rateLimit?: number;
+  /** Express's `trust proxy`: the proxies in front, so that clients are told apart by their own address. */
+  trustProxy?: number | string | false;
 };
 
 /** The engine a request works with from start to end. */
@@ -55,6 +63,7 @@ export function createApp(options: AppOptions): express.Express {
   const current: CurrentEngine = 'store' in options ? () => options.store.engine : () => options.engine;
   const app = express();
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.set('views', `${root}views`);
   app.set('view engine', 'ejs');
   app.engine('ejs', ejs.renderFile);
@@ -62,23 +71,27 @@ export function createApp(options: AppOptions): express.Express {
   app.locals.typeLabel = Catalog.typeLabel;
   app.locals.formatDate = formatDate;
 
+  app.use(requestLog(logger));
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use(requestLimits());
+  app.use(compression());
   app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'));
     res.locals.path = req.path;
     next();
   });
-  app.use('/static/ds', express.static(designSystem, { maxAge: '1d', index: false }));
-  app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false }));
+  // Files only: a directory is not found rather than redirected to itself with a slash.
+  app.use('/static/ds', express.static(designSystem, { maxAge: '1d', index: false, redirect: false }));
+  app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false, redirect: false }));
 
   app.get('/healthz', (_req, res) => {
     const { catalog } = current();
-    res.json({ ok: true, documents: catalog.corpus.documents.length, paragraphs: catalog.size, indexBuiltAt: catalog.corpus.builtAt, indexVersion: catalog.corpus.fingerprint.slice(0, 12) });
+    const { rss, heapUsed } = process.memoryUsage();
+    res.json({ ok: true, documents: catalog.corpus.documents.length, paragraphs: catalog.size, indexBuiltAt: catalog.corpus.builtAt, indexVersion: catalog.corpus.fingerprint.slice(0, 12), memory: { rss, heapUsed } });
   });
+  if (options.rateLimit) app.use('/api', apiRateLimit(options.rateLimit, logger));
   app.use('/api', apiRouter(current));
   app.use(pageRouter(current));
   app.use((_req, _res, next) => next(notFound()));
-  app.use(errorHandler(logger));
+  app.use(errorHandler());
   return app;
 }

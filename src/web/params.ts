@@ -86,9 +86,12 @@ function count(query: Query, name: string, min: number, max: number): number | u
   return Math.min(n, max);
 }
 
-/** Control characters are never part of what someone meant to search for. */
+/**
+ * Control characters are never part of what someone meant to search for; bidirectional overrides
+ * and isolates would turn the text around them when it is shown back on a page.
+ */
 function clean(value: string): string {
-  return value.replace(/\p{Cc}/gu, ' ');
+  return value.replace(/\p{Cc}/gu, ' ').replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
 function shorten(value: string): string {

@@ -70,6 +70,14 @@ describe('JSON API on the real corpus', () => {
     expect(res.body.paragraphs).toBeGreaterThan(400);
     expect(Date.parse(res.body.indexBuiltAt)).not.toBeNaN();
     expect(res.body.indexVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(res.body.memory.heapUsed).toBeGreaterThan(0);
+    expect(res.body.memory.rss).toBeGreaterThan(res.body.memory.heapUsed);
+  });
+
+  test('a large document is sent compressed', async () => {
+    const res = await request(app).get('/api/documents/mdb-2024').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.id).toBe('mdb-2024');
   });
 
   test('unknown API paths are JSON 404s', async () => {

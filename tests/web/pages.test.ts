@@ -158,6 +158,14 @@ describe('every page', () => {
     expect(page.text).toContain('href="/"');
   });
 
+  test('pages are compressed for clients that accept it', async () => {
+    const page = await request(app).get('/dok/mdb-2024').set('Accept-Encoding', 'gzip').expect(200);
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.text).toContain('Mål- og disponeringsbrev 2024');
+    const plain = await request(app).get('/dok/mdb-2024').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
   test('static files and the design system are served', async () => {
     await request(app).get('/static/css/app.css').expect(200).expect('Content-Type', /css/);
     await request(app).get('/static/js/app.js').expect(200).expect('Content-Type', /javascript/);

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { HttpError } from './http-error.js';
+
+/**
+ * Requests per minute one client (an IP address; an IPv6 /56) may make to the API. Generous for a
+ * person clicking and typing, a brake on a script that would take the server for itself. Counts are
+ * kept per process; behind a proxy, the app must be told to trust it (`trustProxy`) to see clients.
+ */
+export const DEFAULT_RATE_LIMIT = 600;
+
+export function apiRateLimit(perMinute: number, logger: Logger): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Through the error handler, so the answer is `{ error }` like every other API error.
+    handler: (_req, _res, next) => next(new HttpError(429, `For mange forespørsler: høyst ${perMinute} i minuttet. Vent litt og prøv igjen.`)),
+    logger: { error: (err, message) => logger.error({ err }, message), warn: (err, message) => logger.warn({ err }, message) },
+  });
+}
