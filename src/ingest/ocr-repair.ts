@@ -182,19 +182,24 @@ function rewrite(text: string, words: ProseWord[], chosen: Path[]): { text: stri
   let out = '';
   let copied = 0;
   const repairs: Repair[] = [];
+  const replace = (from: string, to: string) => {
+    if (to !== from) repairs.push({ start: out.length, end: out.length + to.length, from, to });
+    out += to;
+  };
   for (const { reading } of chosen) {
     const first = words[reading!.from]!;
     const last = words[reading!.to - 1]!;
-    const from = text.slice(first.start, last.end);
     out += text.slice(copied, first.start);
-    copied = first.start;
-    const gap = reading!.to - reading!.from === 2 ? text.slice(first.end, words[reading!.from + 1]!.start) : '';
-    const to = reading!.text.replace(LINE_BREAK, gap);
-    if (to !== from) {
-      repairs.push({ start: out.length, end: out.length + to.length, from, to });
-      out += to;
-      copied = last.end;
+    copied = last.end;
+    const [head, tail] = reading!.text.split(LINE_BREAK);
+    if (tail === undefined) {
+      replace(text.slice(first.start, last.end), head!);
+      continue;
     }
+    // A word broken at a line end is repaired on each side of the break, so each side can be found again.
+    replace(first.text, head!);
+    out += text.slice(first.end, last.start);
+    replace(last.text, tail);
   }
   return { text: out + text.slice(copied), repairs };
 }

@@ -23,7 +23,8 @@ interface Misreading {
 /** What the scanner writes for ø, with the estimated probability of each look-alike. */
 const Ø_LOOK_ALIKES: [string, number][] = [['g', 0.5], ['e', 0.1], ['o', 0.1], ['a', 0.1], ['p', 0.05], ['@', 0.05]];
 
-const LOWER_CASE: Misreading[] = [
+/** How OCR misreads small letters. */
+const OF_SMALL_LETTERS: Misreading[] = [
   // The scanner has no æ, ø or å: each comes out as a look-alike, now and then as two.
   ...Ø_LOOK_ALIKES.map(([written, probability]) => ({ written, meant: 'ø', probability })),
   ...Ø_LOOK_ALIKES.flatMap(([first]) =>
@@ -41,8 +42,8 @@ const LOWER_CASE: Misreading[] = [
 
 /** The same misreadings of capitals, and the capital I read as a pipe. */
 const MISREADINGS: Misreading[] = [
-  ...LOWER_CASE,
-  ...LOWER_CASE.filter((m) => /[æøå]/u.test(m.meant) && /\p{L}/u.test(m.written)).flatMap((m) => {
+  ...OF_SMALL_LETTERS,
+  ...OF_SMALL_LETTERS.filter((m) => /[æøå]/u.test(m.meant) && /\p{L}/u.test(m.written)).flatMap((m) => {
     const capital = m.written.charAt(0).toUpperCase() + m.written.slice(1);
     return [...new Set([capital, m.written.toUpperCase()])].map((written) => ({ ...m, written, meant: m.meant.toUpperCase() }));
   }),
@@ -65,9 +66,10 @@ const LOST_COST = Math.log(LOST.probability);
 /** Stands in the token for a line-end hyphen that split the word: kept in place, spelling goes on. */
 export const LINE_BREAK = '\u00ad';
 
-/** Parts of a compound shorter than this are more likely chance than a word. */
+/** Parts of a compound shorter than this are more likely chance than a word; more parts than this, too. */
 const MIN_PART = 3;
 const MAX_PARTS = 3;
+/** Words in capitals up to this length are abbreviations. */
 const MAX_ACRONYM = 4;
 /** Norwegian joins compound parts directly or with a linking s. */
 const LINKS = ['', 's'];
@@ -175,11 +177,11 @@ function compoundParts(text: string, cuts: { at: number; link: string }[]): stri
   const parts: string[] = [];
   let from = 0;
   for (const cut of cuts) {
-    parts.push(text.slice(from, cut.at - cut.link.length).toLowerCase());
+    parts.push(text.slice(from, cut.at - cut.link.length));
     from = cut.at;
   }
-  parts.push(text.slice(from).toLowerCase());
-  return parts;
+  parts.push(text.slice(from));
+  return parts.map((part) => part.replaceAll(LINE_BREAK, '').toLowerCase());
 }
 
 /** The corpus's words as a trie, built once per model, for the words the word list lacks. */

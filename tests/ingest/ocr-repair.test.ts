@@ -45,8 +45,10 @@ describe('repairOcr: each misreading undone', () => {
     expect(repaired(scanned)).toBe(clean);
   });
 
-  test('a word broken by a line-end hyphen is repaired whole, the hyphen left in place', () => {
-    expect(repaired('Arbeidet med oppfgl-\ngingen fortsetter.')).toBe('Arbeidet med oppføl-\ngingen fortsetter.');
+  test('a word broken by a line-end hyphen is spelled whole, the hyphen left in place', () => {
+    const { text, repairs } = repairOcr('Arbeidet med oppfgl-\ngingen fortsetter.', small, lexicon);
+    expect(text).toBe('Arbeidet med oppføl-\ngingen fortsetter.');
+    expect(repairs).toEqual([{ start: 13, end: 19, from: 'oppfgl', to: 'oppføl' }]);
   });
 });
 
