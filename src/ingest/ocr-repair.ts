@@ -1,7 +1,8 @@
-import { isNumber, type LanguageModel } from './language-model.js';
+import type { LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
-import { LINE_BREAK, ocrSpellings, type Spelling } from './ocr-spellings.js';
+import { LINE_BREAK, ocrSpellings, type Spelling, type SpellingOptions } from './ocr-spellings.js';
 import { proseWords, type ProseWord } from './prose-words.js';
+import { WordOdds, type Word } from './word-odds.js';
 
 /** One word changed by OCR repair, at its place in the repaired text. */
 export interface Repair {
@@ -22,24 +23,8 @@ export function looksLikeOcrDamage(text: string): boolean {
   return nordic / letters < 0.001;
 }
 
-/** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
-const UNSEEN = { listed: 0.1, corpus: 0, unknown: 0.0003 };
-/** How much less likely an unknown word is for each letter sequence no Norwegian word in the corpus has. */
-const UNFAMILIAR = 0.1;
-/** Odds that two words stand joined as a compound rather than apart. */
-const COMPOUNDING = 0.02;
 /** A space OCR lost between two words. */
 const LOST_SPACE = Math.log(0.001);
-/** Taken off every word pair seen, to leave room for the many pairs a small corpus has not seen. */
-const DISCOUNT = 0.75;
-/** How many observations an ending's overall share counts for against what follows one word. */
-const ENDING_SMOOTHING = 5;
-
-/** A word as the language model sees it. */
-interface Word {
-  key: string;
-  unigram: number;
-}
 
 /**
  * One way to read a stretch of the scan: one scanned word, two joined into one, or one split in two;
@@ -67,54 +52,25 @@ interface Path {
  */
 export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon): { text: string; repairs: Repair[] } {
   const words = [...proseWords(text)];
-  const total = model.size + 1;
-  // A compound the corpus has not seen is an unseen word that took a further chance for each part after
-  // the first; parts the corpus has not seen either make it less likely still.
-  const unigram = (key: string, spelling: Pick<Spelling, 'kind' | 'parts'> | undefined) => {
-    const unseen =
-      spelling?.kind === 'compound'
-        ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, partCount(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
-        : spelling
-          ? UNSEEN[spelling.kind]
-          : UNSEEN.unknown * UNFAMILIAR ** model.unfamiliarTrigrams(key);
-    // The model counts numbers as one word; this number is one of them.
-    return Math.log((model.count(key) + unseen) / total) + (isNumber(key) ? Math.log(model.numberShare(key)) : 0);
-  };
-  // A compound's first parts often carry a linking s ("løsnings|fokus"): the word without it counts too.
-  const partCount = (part: string) => Math.max(model.count(part), part.endsWith('s') ? model.count(part.slice(0, -1)) : 0);
-  // Absolute discounting: a word followed by many different words leaves more to words unseen after it,
-  // shared out by how often words with this ending follow it.
-  const bigrams = new Map<string, number>();
-  const bigram = (previous: string, word: Word) => {
-    const pair = `${previous} ${word.key} ${word.unigram}`;
-    let p = bigrams.get(pair);
-    if (p === undefined) bigrams.set(pair, (p = contextual(previous, word)));
-    return p;
-  };
-  const contextual = (previous: string, word: Word) => {
-    const after = model.followersOf(previous);
-    if (after.total === 0) return word.unigram;
-    const endingShare = model.endingCount(word.key) / total;
-    const endingHere = (model.endingPairCount(previous, word.key) + ENDING_SMOOTHING * endingShare) / (after.total + ENDING_SMOOTHING);
-    const unseen = Math.exp(word.unigram) * (endingShare > 0 ? endingHere / endingShare : 1);
-    const seen = Math.max(model.pairCount(previous, word.key) - DISCOUNT, 0);
-    return Math.log((seen + DISCOUNT * after.distinct * unseen) / after.total);
-  };
+  const odds = new WordOdds(model);
   const spellingCache = new Map<string, Spelling[]>();
-  const spellings = (token: string, lostLetter: boolean) => {
-    const key = `${lostLetter ? 1 : 0}${token}`;
+  const spellings = (token: string, options: SpellingOptions) => {
+    const key = `${JSON.stringify(options)}${token}`;
     let found = spellingCache.get(key);
-    if (!found) spellingCache.set(key, (found = ocrSpellings(token, lexicon, model, lostLetter)));
+    if (!found) spellingCache.set(key, (found = ocrSpellings(token, lexicon, model, options)));
     return found;
   };
+  /** The token as written when it is a word, and what vouches for it. */
+  const asWritten = (token: string) => spellings(token, { misreadings: false })[0];
 
   const readingsFrom = (i: number): Reading[] => {
     const word = words[i]!;
-    const own = spellings(word.text, false).find((s) => s.text === word.text);
-    const out: Reading[] = [read(i, i + 1, own ?? word.text)];
+    const own = asWritten(word.text);
+    const out: Reading[] = [read(i, i + 1, own ?? { text: word.text, cost: 0 })];
     if (!own && isAbbreviation(word)) return out;
+    // A listed word is likelier than any compound; only a word the list lacks may have lost a letter.
     const listed = own?.kind === 'listed';
-    for (const s of spellings(word.text, !listed)) if (s.text !== word.text) out.push(read(i, i + 1, s));
+    for (const s of spellings(word.text, { lostLetter: !listed, compounds: !listed })) if (s.text !== word.text) out.push(read(i, i + 1, s));
     // Two words run together where OCR lost the space ("atdet").
     if (!own) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: LOST_SPACE });
     const next = words[i + 1];
@@ -122,7 +78,7 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
     // A word split where a letter was lost ("gj re"), or by a line-end hyphen ("oppfølg-\ning").
     if (next && !next.breakBefore && (gap === ' ' || /^-[ \t]*\n[ \t]*$/u.test(gap))) {
       const source = word.text + (gap === ' ' ? ' ' : LINE_BREAK) + next.text;
-      for (const s of spellings(source, false)) if (s.kind !== 'compound') out.push(read(i, i + 2, s));
+      for (const s of spellings(source, { compounds: false })) out.push(read(i, i + 2, s));
     }
     return out;
   };
@@ -131,21 +87,19 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   const splits = (token: string): [Spelling, Spelling][] => {
     const out: [Spelling, Spelling][] = [];
     for (let at = 1; at < token.length; at++) {
-      const [first, second] = [token.slice(0, at), token.slice(at)].map((part) => spellings(part, false).find((s) => s.text === part && s.kind !== 'compound'));
+      const [first, second] = [token.slice(0, at), token.slice(at)].map((part) => spellings(part, { misreadings: false, compounds: false })[0]);
       if (first && second) out.push([first, second]);
     }
     return out;
   };
-  /** A reading of scanned words `from` to `to` as the given spellings, or as written when only a string. */
-  const read = (from: number, to: number, ...spelled: (Spelling | string)[]): Reading => {
-    const readWords = spelled.map((s) => {
-      const key = (typeof s === 'string' ? s : s.text).toLowerCase().replaceAll(LINE_BREAK, '');
-      return { key, unigram: unigram(key, typeof s === 'string' ? undefined : s) };
-    });
-    const text = spelled.map((s) => (typeof s === 'string' ? s : s.text)).join(' ');
-    const channel = spelled.reduce((sum, s) => sum + (typeof s === 'string' ? 0 : s.cost), 0);
-    return { from, to, text, words: readWords, channel };
-  };
+  /** Scanned words `from` to `to` read as the words spelled; a spelling without a kind is an unknown word. */
+  const read = (from: number, to: number, ...spelled: (Pick<Spelling, 'text' | 'cost'> & Partial<Spelling>)[]): Reading => ({
+    from,
+    to,
+    text: spelled.map((s) => s.text).join(' '),
+    words: spelled.map((s) => odds.word(s.text.replaceAll(LINE_BREAK, ''), s.kind && s.parts ? { kind: s.kind, parts: s.parts } : undefined)),
+    channel: spelled.reduce((sum, s) => sum + s.cost, 0),
+  });
 
   // Best path to each word boundary, by the last word read (its context for the next).
   const best: Map<string, Path>[] = words.map(() => new Map());
@@ -154,15 +108,16 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   for (let i = 0; i < words.length; i++) {
     const here = best[i]!;
     if (here.size === 0) continue;
+    // The first word, and any after a sentence end or markup, has no word before it to go by.
     const fresh = words[i]!.breakBefore;
     for (const reading of readingsFrom(i)) {
       const there = best[reading.to]!;
       const last = reading.words[reading.words.length - 1]!.key;
       let inside = 0;
-      for (let w = 1; w < reading.words.length; w++) inside += bigram(reading.words[w - 1]!.key, reading.words[w]!);
+      for (let w = 1; w < reading.words.length; w++) inside += odds.after(reading.words[w - 1]!.key, reading.words[w]!);
       for (const [previous, path] of here) {
         const first = reading.words[0]!;
-        const context = fresh || previous === '' ? first.unigram : bigram(previous, first);
+        const context = fresh ? first.alone : odds.after(previous, first);
         const score = path.score + context + inside + reading.channel;
         const current = there.get(last);
         if (!current || current.score < score) there.set(last, { score, reading, previous: path });

@@ -78,13 +78,27 @@ const MIN_COST = Math.log(1e-5);
 
 const corpusTries = new WeakMap<LanguageModel, LexiconNode>();
 
+export interface SpellingOptions {
+  /** Undo misreadings; without, only the token as written is looked up. */
+  misreadings?: boolean;
+  /** Put back one letter lost anywhere in the token. */
+  lostLetter?: boolean;
+  /** Read the token as a compound of listed words too. */
+  compounds?: boolean;
+}
+
 /**
  * The words a token may stand for: every way of undoing the misreadings that spells a word of the word
- * list (also as a compound) or of the corpus. A space in the token is a letter lost where the word split;
- * with `lostLetter`, one lost letter may also be put back anywhere. `LINE_BREAK` marks where a line-end
- * hyphen divides the token; it stays in the spelling. The token itself is included when it is a word.
+ * list (also as a compound) or of the corpus. A space in the token is a letter lost where the word split.
+ * `LINE_BREAK` marks where a line-end hyphen divides the token; it stays in the spelling. The token itself
+ * is included when it is a word.
  */
-export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageModel, lostLetter = false): Spelling[] {
+export function ocrSpellings(
+  token: string,
+  lexicon: Lexicon,
+  model: LanguageModel,
+  { misreadings = true, lostLetter = false, compounds = true }: SpellingOptions = {},
+): Spelling[] {
   const shouts = token.length > 1 && /\p{Lu}/u.test(token) && !/\p{Ll}/u.test(token);
   // A short word in capitals is an abbreviation: only the word list's capitals or the corpus vouch for it.
   const acronym = shouts && token.length <= MAX_ACRONYM;
@@ -135,7 +149,7 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
       const next = step(s, char);
       if (next) walk(next, at + 1, text + char, cost, lost);
     }
-    for (const m of MISREADINGS_BY_START.get(char) ?? []) {
+    for (const m of misreadings ? (MISREADINGS_BY_START.get(char) ?? []) : []) {
       if (m.written.length > 1 && !token.startsWith(m.written, at)) continue;
       // A symbol read for a letter has no case of its own: capital in a shouted word, and "@" is the
       // look-alike of a capital Ø at the start of a word.
@@ -152,7 +166,7 @@ export function ocrSpellings(token: string, lexicon: Lexicon, model: LanguageMod
       }
     }
     // Norwegian writes compounds as one word, and the word list holds only the common ones.
-    if (char && !acronym && s.lower?.eow && partLength(s, text) >= MIN_PART && s.cuts.length + 1 < MAX_PARTS) {
+    if (char && compounds && !acronym && s.lower?.eow && partLength(s, text) >= MIN_PART && s.cuts.length + 1 < MAX_PARTS) {
       for (const link of LINKS) {
         if (!token.startsWith(link, at)) continue;
         const cuts = [...s.cuts, { at: text.length + link.length, link }];
