@@ -21,8 +21,9 @@ export function serveSettings(env: NodeJS.ProcessEnv): ServeSettings {
   if (port > 65535) throw new Error(`PORT must be a port number, not «${env.PORT}»`);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!isLevel(logLevel)) throw new Error(`LOG_LEVEL must be one of ${[...Object.keys(pino.levels.values), 'silent'].join(', ')}, not «${logLevel}»`);
-  const trustProxy = env.TRUST_PROXY || false;
-  return { port, rateLimit: wholeNumber(env, 'RATE_LIMIT', DEFAULT_RATE_LIMIT), logLevel, trustProxy: trustProxy && /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy };
+  const proxies = env.TRUST_PROXY;
+  const trustProxy = !proxies ? false : /^\d+$/.test(proxies) ? Number(proxies) : proxies;
+  return { port, rateLimit: wholeNumber(env, 'RATE_LIMIT', DEFAULT_RATE_LIMIT), logLevel, trustProxy };
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
