@@ -25,24 +25,28 @@ export class LanguageModel {
   static fromTexts(texts: string[]): LanguageModel {
     const model = new LanguageModel();
     for (const text of texts) {
-      let previous: string | undefined;
+      let previous = EDGE;
       for (const word of proseWords(text)) {
         const token = wordKey(word.text);
         model.size++;
         increment(model.words, token);
         if (token === NUMBER) increment(model.numbers, word.text);
         increment(model.endings, ending(token));
-        if (previous !== undefined && !word.breakBefore) {
-          const seen = increment(model.pairs, pairKey(previous, token));
-          increment(model.endingPairs, pairKey(previous, ending(token)));
-          const after = model.followers.get(previous) ?? { total: 0, distinct: 0 };
-          model.followers.set(previous, { total: after.total + 1, distinct: after.distinct + (seen === 1 ? 1 : 0) });
-        }
+        if (word.breakBefore && previous !== EDGE) model.countPair(previous, EDGE);
+        model.countPair(word.breakBefore ? EDGE : previous, token);
         previous = token;
       }
+      if (previous !== EDGE) model.countPair(previous, EDGE);
     }
     for (const word of model.words.keys()) for (const trigram of letterTrigrams(word)) model.trigrams.add(trigram);
     return model;
+  }
+
+  private countPair(first: string, second: string): void {
+    const seen = increment(this.pairs, pairKey(first, second));
+    increment(this.endingPairs, pairKey(first, ending(second)));
+    const after = this.followers.get(first) ?? { total: 0, distinct: 0 };
+    this.followers.set(first, { total: after.total + 1, distinct: after.distinct + (seen === 1 ? 1 : 0) });
   }
 
   /** How often the word occurs (case-insensitive; any number counts as every number). */
@@ -50,7 +54,10 @@ export class LanguageModel {
     return this.words.get(wordKey(word)) ?? 0;
   }
 
-  /** How often `second` directly follows `first` within a sentence (case-insensitive, numbers alike). */
+  /**
+   * How often `second` directly follows `first` within a sentence (case-insensitive, numbers alike);
+   * `EDGE` for either stands for where a sentence starts or ends.
+   */
   pairCount(first: string, second: string): number {
     return this.pairs.get(pairKey(wordKey(first), wordKey(second))) ?? 0;
   }
@@ -101,6 +108,9 @@ function wordKey(word: string): string {
 }
 
 const NUMBER = '0';
+
+/** Where a sentence, paragraph or other stretch of running text starts or ends, as a word in word pairs. */
+export const EDGE = '';
 
 export function isNumber(word: string): boolean {
   return /^\d+(?:\.\d+)*$/u.test(word);

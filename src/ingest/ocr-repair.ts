@@ -1,4 +1,4 @@
-import type { LanguageModel } from './language-model.js';
+import { EDGE, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
 import { LINE_BREAK, ocrSpellings, type Spelling, type SpellingOptions } from './ocr-spellings.js';
 import { proseWords, type ProseWord } from './prose-words.js';
@@ -104,11 +104,12 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   // Best path to each word boundary, by the last word read (its context for the next).
   const best: Map<string, Path>[] = words.map(() => new Map());
   best.push(new Map());
-  best[0]!.set('', { score: 0 });
+  best[0]!.set(EDGE, { score: 0 });
+  const ending = (previous: string) => (previous === EDGE ? 0 : odds.after(previous, odds.end));
   for (let i = 0; i < words.length; i++) {
     const here = best[i]!;
     if (here.size === 0) continue;
-    // The first word, and any after a sentence end or markup, has no word before it to go by.
+    // The first word, and any after a sentence end or markup, opens a sentence; the word before closed one.
     const fresh = words[i]!.breakBefore;
     for (const reading of readingsFrom(i)) {
       const there = best[reading.to]!;
@@ -117,7 +118,7 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
       for (let w = 1; w < reading.words.length; w++) inside += odds.after(reading.words[w - 1]!.key, reading.words[w]!);
       for (const [previous, path] of here) {
         const first = reading.words[0]!;
-        const context = fresh ? first.alone : odds.after(previous, first);
+        const context = fresh ? ending(previous) + odds.after(EDGE, first) : odds.after(previous, first);
         const score = path.score + context + inside + reading.channel;
         const current = there.get(last);
         if (!current || current.score < score) there.set(last, { score, reading, previous: path });
@@ -126,7 +127,11 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   }
 
   const chosen: Path[] = [];
-  let end = [...best[words.length]!.values()].reduce<Path | undefined>((a, b) => (!a || b.score > a.score ? b : a), undefined);
+  let end: Path | undefined;
+  for (const [last, path] of best[words.length]!) {
+    const score = path.score + ending(last);
+    if (!end || score > end.score) end = { ...path, score };
+  }
   for (; end?.reading; end = end.previous) chosen.push(end);
   chosen.reverse();
   return rewrite(text, words, chosen);

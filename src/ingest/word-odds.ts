@@ -1,4 +1,4 @@
-import { isNumber, type LanguageModel } from './language-model.js';
+import { EDGE, isNumber, type LanguageModel } from './language-model.js';
 import type { Spelling } from './ocr-spellings.js';
 
 /** Pseudo-counts of a word the corpus has not seen, by what vouches for it. */
@@ -26,9 +26,12 @@ export interface Word {
 export class WordOdds {
   private readonly total: number;
   private readonly pairs = new Map<string, number>();
+  /** The end of a sentence, as a word that may follow another. */
+  readonly end: Word;
 
   constructor(private readonly model: LanguageModel) {
     this.total = model.size + 1;
+    this.end = { key: EDGE, alone: Math.log((model.followersOf(EDGE).total + 1) / this.total) };
   }
 
   /** The word spelled so, as the model sees it; `spelling` says what vouches for it, none for an unknown word. */
@@ -48,7 +51,7 @@ export class WordOdds {
     return { key, alone };
   }
 
-  /** Log-probability of `word` right after the word `previous`. */
+  /** Log-probability of `word` right after the word `previous`, or opening a sentence after `EDGE`. */
   after(previous: string, word: Word): number {
     const pair = `${previous} ${word.key} ${word.alone}`;
     let odds = this.pairs.get(pair);
