@@ -17,8 +17,7 @@ export class LanguageModel {
   private readonly endingPairs = new Map<string, number>();
   private readonly trigrams = new Set<string>();
   private readonly numbers = new Map<string, number>();
-  /** Number of word tokens counted. */
-  size = 0;
+  private tokens = 0;
 
   private constructor() {}
 
@@ -28,7 +27,7 @@ export class LanguageModel {
       let previous = EDGE;
       for (const word of proseWords(text)) {
         const token = wordKey(word.text);
-        model.size++;
+        model.tokens++;
         increment(model.words, token);
         if (token === NUMBER) increment(model.numbers, word.text);
         increment(model.endings, ending(token));
@@ -40,6 +39,11 @@ export class LanguageModel {
     }
     for (const word of model.words.keys()) for (const trigram of letterTrigrams(word)) model.trigrams.add(trigram);
     return model;
+  }
+
+  /** Number of word tokens counted. */
+  get size(): number {
+    return this.tokens;
   }
 
   private countPair(first: string, second: string): void {
@@ -112,6 +116,7 @@ const NUMBER = '0';
 /** Where a sentence, paragraph or other stretch of running text starts or ends, as a word in word pairs. */
 export const EDGE = '';
 
+/** A number as the corpus writes them: digits, or section numbers such as "2.2.8". */
 export function isNumber(word: string): boolean {
   return /^\d+(?:\.\d+)*$/u.test(word);
 }
