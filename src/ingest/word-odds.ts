@@ -40,15 +40,15 @@ export class WordOdds {
     const { model } = this;
     // A compound the corpus has not seen is an unseen word that took a further chance for each part after
     // the first; parts the corpus has not seen either make it less likely still.
+    // The model counts numbers as one word; this number is one of them, and a number is never unheard of.
+    if (isNumber(key)) return { key, alone: Math.log((model.count(key) + UNSEEN.listed) / this.total) + Math.log(model.numberShare(key)) };
     const unseen =
       spelling?.kind === 'compound'
         ? spelling.parts.reduce((odds, part) => odds * COMPOUNDING * Math.min(1, this.partCount(part) + UNSEEN.listed), UNSEEN.listed / COMPOUNDING)
         : spelling
           ? UNSEEN[spelling.kind]
           : UNSEEN.unknown * UNFAMILIAR ** model.unfamiliarTrigrams(key);
-    // The model counts numbers as one word; this number is one of them.
-    const alone = Math.log((model.count(key) + unseen) / this.total) + (isNumber(key) ? Math.log(model.numberShare(key)) : 0);
-    return { key, alone };
+    return { key, alone: Math.log((model.count(key) + unseen) / this.total) };
   }
 
   /** Log-probability of `word` right after the word `previous`, or opening a sentence after `EDGE`. */

@@ -78,6 +78,10 @@ describe('repairOcr: what it keeps', () => {
     expect(repaired('Sgknad om OPPFGLGING pa NAV-kontoret.')).toBe('Søknad om OPPFØLGING på NAV-kontoret.');
   });
 
+  test('a number stays a number, even where the corpus has none', () => {
+    expect(repaired('Kapittel 3 omhandler oppfglging, se punkt 8.')).toBe('Kapittel 3 omhandler oppfølging, se punkt 8.');
+  });
+
   test('numbers, links, addresses, markup and abbreviations the corpus knows stay', () => {
     const text = 'Se kapittel 3 og 2.2.8, www.nav.no/a-og-o, post@nav.no og <sup>8</sup>. NAV, AAP og IPS bl.a. i 2024.';
     const model = LanguageModel.fromTexts(['NAV gir AAP og IPS til brukere i 2023.']);
