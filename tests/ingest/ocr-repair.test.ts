@@ -14,6 +14,7 @@ const lexicon = loadLexicon();
 const small = LanguageModel.fromTexts([
   'Unge brukere skal få tildelt en fast veileder. Hvert kontor får tildelt midler til oppfølging.',
   'Det er viktig for å lykkes med arbeidet. Målet er å gi god støtte på alle områder.',
+  'Brukerne får hjelp til å komme i arbeid og til å beholde det.',
   'Arbeidet skal gjøres i løpet av året. Vi må følge opp brukerne når de søker arbeid.',
   'Min far er lege, og han bor i Øst-Europa. EØS-området er stort.',
 ]);
