@@ -18,6 +18,8 @@ interface Misreading {
   written: string;
   meant: string;
   probability: number;
+  /** Not before a capital, where the written letter is a capital in its own right ("HelseIArbeid"). */
+  small?: boolean;
 }
 
 /** What the scanner writes for ø, with the estimated probability of each look-alike. */
@@ -34,8 +36,8 @@ const OF_SMALL_LETTERS: Misreading[] = [
   ...['ae', 'ee', 'ze', 'eae'].map((written) => ({ written, meant: 'æ', probability: written === 'ae' ? 0.4 : 0.2 })),
   ...['e', 'a'].map((written) => ({ written, meant: 'æ', probability: 0.03 })),
   // Thin strokes: a small l read as capital I or a pipe, a j as i or with an i after it.
-  { written: 'I', meant: 'l', probability: 0.03 },
-  { written: '|', meant: 'l', probability: 0.03 },
+  { written: 'I', meant: 'l', probability: 0.03, small: true },
+  { written: '|', meant: 'l', probability: 0.03, small: true },
   { written: 'i', meant: 'j', probability: 0.03 },
   { written: 'ji', meant: 'j', probability: 0.01 },
 ];
@@ -151,6 +153,7 @@ export function ocrSpellings(
     }
     for (const m of misreadings ? (MISREADINGS_BY_START.get(char) ?? []) : []) {
       if (m.written.length > 1 && !token.startsWith(m.written, at)) continue;
+      if (m.small && /\p{Lu}/u.test(token.charAt(at + m.written.length))) continue;
       // A symbol read for a letter has no case of its own: capital in a shouted word, and "@" is the
       // look-alike of a capital Ø at the start of a word.
       const capital = m.symbol && (shouts || (m.written === '@' && at === 0));
