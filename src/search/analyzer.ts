@@ -72,25 +72,47 @@ export function analyze(input: string): Token[] {
 }
 
 function analyzeWord(word: string, start: number, push: (term: string, surface: string, start: number, end: number, stop?: boolean) => void): void {
-  if (!word) return;
-  const end = start + word.length;
+  const analysed = wordAnalysis(word);
+  if (analysed) push(analysed.term, analysed.surface, start, start + word.length, analysed.stop);
+}
+
+interface WordAnalysis {
+  term: string;
+  surface: string;
+  stop: boolean;
+}
+
+/**
+ * A written word's analysis depends on the word alone, and a few thousand words make up most text:
+ * remembering them spares folding and stemming (the bulk of analysis) at indexing and for snippets.
+ */
+const analysedWords = new Map<string, WordAnalysis | null>();
+const MAX_REMEMBERED_WORDS = 200_000;
+
+function wordAnalysis(word: string): WordAnalysis | null {
+  let analysed = analysedWords.get(word);
+  if (analysed !== undefined) return analysed;
+  analysed = analyseWord(word);
+  if (analysedWords.size >= MAX_REMEMBERED_WORDS) analysedWords.clear();
+  analysedWords.set(word, analysed);
+  return analysed;
+}
+
+function analyseWord(word: string): WordAnalysis | null {
+  if (!word) return null;
   // Capitals (AAP, NAVs, P4): an abbreviation, matched exactly. One that spells a stop word keeps its
   // capitals as its term (NOE, not noe), so it is neither dropped nor confused with the word.
   const abbreviation = /^(\p{Lu}{2,}|\p{Lu}+\d+)(s?)$/u.exec(word);
   if (abbreviation && word.length <= 8) {
     const folded = fold(abbreviation[1]!);
     const term = STOPWORDS.has(folded) ? folded.toUpperCase() : folded;
-    push(term, term, start, end);
-    return;
+    return { term, surface: term, stop: false };
   }
   // Folding may leave nothing of a stray symbol (an isolated Arabic vowel sign): no term then.
   const surface = foldWord(word).replace(/[^\p{L}\d]/gu, '');
-  if (!surface) return;
-  if (STOPWORDS.has(surface)) {
-    push(surface, surface, start, end, true);
-    return;
-  }
-  push(/^\d+$/.test(surface) ? surface : stem(surface), surface, start, end);
+  if (!surface) return null;
+  if (STOPWORDS.has(surface)) return { term: surface, surface, stop: true };
+  return { term: /^\d+$/.test(surface) ? surface : stem(surface), surface, stop: false };
 }
 
 /**

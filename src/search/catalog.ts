@@ -21,6 +21,8 @@ export interface Entry {
   sources: string[];
   /** Position under its heading (or in its section when it has none), from 1. */
   ordinal: number;
+  /** Number of its block: the consecutive paragraphs of one document under one section and heading. */
+  block: number;
 }
 
 export class Catalog {
@@ -55,6 +57,7 @@ export class Catalog {
       topics: p.topics,
       sources: p.sources ?? doc.sources.filter((s) => s.canonical).map((s) => s.file),
       ordinal: sameBlock ? previous.ordinal + 1 : 1,
+      block: sameBlock ? previous.block : (previous?.block ?? -1) + 1,
     };
     if (p.heading) entry.heading = p.heading;
     this.entries.push(entry);

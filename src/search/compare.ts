@@ -134,7 +134,7 @@ export class Comparer {
     return vector;
   }
 
-  /** Consecutive paragraphs sharing document, section and heading form a block. */
+  /** The catalog's blocks with their term vectors and names. */
   private allBlocks(): Block[] {
     if (this.blocks) return this.blocks;
     const entries = this.catalog.entries;
@@ -144,7 +144,7 @@ export class Comparer {
     for (let i = 0; i < entries.length; ) {
       const e = entries[i]!;
       let j = i + 1;
-      while (j < entries.length && entries[j]!.docId === e.docId && entries[j]!.section === e.section && entries[j]!.heading === e.heading) j++;
+      while (j < entries.length && entries[j]!.block === e.block) j++;
       const vector = this.termVector(i, j);
       // The block's own name: its heading, or the section title when it has none.
       const heading = this.forward.tokens(i, 'heading').terms;

@@ -180,8 +180,7 @@ export class SearchEngine {
       }
       const filtered = applyFilters(scores.keys(), this.catalog.entries, filter, this.catalog.topics);
       facets = filtered.facets;
-      const diverse = this.diversify(filtered.hits.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b)), scores);
-      ranked = newestRestatementFirst(diverse, scores, this.restatements);
+      ranked = newestRestatementFirst(this.diversify(filtered.hits, scores), scores, this.restatements);
     }
 
     const response: SearchResponse = {
@@ -234,16 +233,23 @@ export class SearchEngine {
    * reaches other blocks and years. Each further hit from a block already shown counts DIVERSITY times
    * less than the one before it, and the list is re-sorted by those discounted scores.
    */
-  private diversify(ranked: number[], scores: Map<number, number>): number[] {
-    const seen = new Map<string, number>();
-    for (const doc of ranked) {
-      const e = this.catalog.entries[doc]!;
-      const block = `${e.docId}\u0000${e.section}\u0000${e.heading ?? ''}`;
+  private diversify(hits: number[], scores: Map<number, number>): number[] {
+    // Sorting reads scores from an array: thousands of candidates, a dozen comparisons each.
+    const entries = this.catalog.entries;
+    const scored = hits.map((doc) => ({ doc, score: scores.get(doc)!, year: entries[doc]!.year }));
+    const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || b.year - a.year || a.doc - b.doc;
+    scored.sort(order);
+    const seen = new Map<number, number>();
+    for (const hit of scored) {
+      const block = entries[hit.doc]!.block;
       const n = seen.get(block) ?? 0;
       seen.set(block, n + 1);
-      scores.set(doc, scores.get(doc)! * DIVERSITY ** n);
+      if (n > 0) {
+        hit.score *= DIVERSITY ** n;
+        scores.set(hit.doc, hit.score);
+      }
     }
-    return ranked.sort((a, b) => scores.get(b)! - scores.get(a)! || this.byYearThenOrder(a, b));
+    return scored.sort(order).map((hit) => hit.doc);
   }
 
   /** Newer letters first; within a letter, document order. */

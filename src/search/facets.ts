@@ -23,6 +23,9 @@ export interface Facets {
   type: (FacetValue<string> & { label: string })[];
 }
 
+/** One collator for every query: `localeCompare(…, 'nb')` would build one per comparison. */
+const norwegian = new Intl.Collator('nb');
+
 /** Split candidates into hits (passing all filters) and facet counts. */
 export function applyFilters(candidates: Iterable<number>, entries: Entry[], filter: Filter, topics: TopicLabel[]): { hits: number[]; facets: Facets } {
   const codes = facetCodes(entries);
@@ -51,11 +54,11 @@ export function applyFilters(candidates: Iterable<number>, entries: Entry[], fil
       topic: topicCounts
         .listed(codes.topic, topicSet)
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
+        .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
       type: typeCounts
         .listed(codes.type, types)
         .map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nb')),
+        .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
     },
   };
 }
