@@ -1,15 +1,18 @@
 /**
- * `npm run bench`: this engine beside its peers on the same paragraphs and queries, in one run —
- * relevance, query latency and build cost at 1× and at a replicated corpus, HTTP throughput against a
- * bare Express route, and ingest time. Prints Markdown tables and the bars, and writes
- * bench/results.json. The machine may be busy with other work: read the ratios, not the times.
+ * `npm run bench`: this engine, in memory and on PostgreSQL, beside its peers on the same paragraphs
+ * and queries, in one run — relevance, query latency and build cost at 1× and at a replicated corpus,
+ * HTTP throughput against a bare Express route, and ingest time. Prints Markdown tables and the bars,
+ * and writes bench/results.json. The machine may be busy with other work: read the ratios, not the
+ * times. PostgreSQL is the database at DATABASE_URL (an empty one), or else a throwaway server started
+ * for the run.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadJudgedQueries } from '../src/evaluation/relevance.js';
 import { openIndex } from '../src/search/index-store.js';
+import { startPostgres } from '../tests/helpers/postgres.js';
 import { ENGINE_NAMES } from './bench/engines.js';
 import { measureHttp } from './bench/http-load.js';
 import { measureIngest } from './bench/ingest-throughput.js';
@@ -43,10 +46,21 @@ const queries = loadJudgedQueries(queriesPath);
 
 const indexDir = resolve(values.index);
 const { engine } = await openIndex(corpusDir, indexDir, (reason) => console.error(`Building the index: ${reason}.`));
+// styringssok-postgres's database.
+const postgres = run('engines') && !process.env.DATABASE_URL ? await startPostgres() : undefined;
+const databaseUrl = process.env.DATABASE_URL || postgres?.url;
 // The workers read a copy of corpus.json of their own: an ingest elsewhere may replace the index meanwhile.
 const workDir = mkdtempSync(join(tmpdir(), 'styringssok-bench-'));
 const corpusPath = join(workDir, 'corpus.json');
 writeFileSync(corpusPath, JSON.stringify(engine.catalog.corpus));
+let cleaned: Promise<void> | undefined;
+/** Once: at the end, on failure, or when interrupted (a server left running would outlive the bench). */
+const cleanUp = () =>
+  (cleaned ??= (async () => {
+    await postgres?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(128 + constants.signals[signal])));
 
 const results: BenchResults = {
   meta: { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: loadavg(), queries: queries.length, copies },
@@ -54,7 +68,7 @@ const results: BenchResults = {
 try {
   await measure(results);
 } finally {
-  rmSync(workDir, { recursive: true, force: true });
+  await cleanUp();
 }
 
 async function measure(results: BenchResults): Promise<void> {
@@ -64,7 +78,7 @@ async function measure(results: BenchResults): Promise<void> {
     for (const scale of [1, copies]) {
       for (const name of ENGINE_NAMES) {
         console.error(`${name} at ${scale}×…`);
-        const measured = await runWorker<{ latency: LatencyResult; relevance?: Relevance }>({ kind: 'engine', engine: name, copies: scale, corpusPath, queriesPath });
+        const measured = await runWorker<{ latency: LatencyResult; relevance?: Relevance }>({ kind: 'engine', engine: name, copies: scale, corpusPath, queriesPath, databaseUrl });
         (results.latency[name] ??= {})[`${scale}x`] = measured.latency;
         if (measured.relevance) results.relevance[name] = measured.relevance;
       }

@@ -3,6 +3,7 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../../src/model.js';
 import { SearchEngine } from '../../src/search/engine.js';
+import { postgresEngine } from './postgres-engine.js';
 
 /**
  * The engines the bench compares, behind one small interface: build from a corpus, answer a query
@@ -11,9 +12,18 @@ import { SearchEngine } from '../../src/search/engine.js';
  * search alone. Another engine joins by adding an entry to ENGINES.
  */
 export interface BenchEngine {
+  /** An index another process writes (into a database) is written here, before `build`; returns the time it took. */
+  write?(): Promise<number>;
   build(corpus: Corpus): void | Promise<void>;
   search(q: string, limit: number): string[] | Promise<string[]>;
   dispose(): void | Promise<void>;
+}
+
+/** Where the worker's corpus comes from, and the database for an engine that needs one. */
+export interface EngineContext {
+  corpusPath: string;
+  copies: number;
+  databaseUrl?: string;
 }
 
 export const ENGINES = {
@@ -26,6 +36,8 @@ export const ENGINES = {
       dispose: () => void (engine = undefined),
     };
   },
+
+  'styringssok-postgres': postgresEngine,
 
   'flexsearch-default': () => {
     let index: FlexDocument | undefined;
@@ -81,7 +93,7 @@ export const ENGINES = {
       },
     };
   },
-} satisfies Record<string, () => BenchEngine>;
+} satisfies Record<string, (context: EngineContext) => BenchEngine>;
 
 export type EngineName = keyof typeof ENGINES;
 export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];

@@ -27,6 +27,8 @@ export interface Bar {
 }
 
 const SELF = 'styringssok';
+/** The same engine on the PostgreSQL store: not a peer, and bound to rank exactly as SELF does. */
+const SELF_POSTGRES = 'styringssok-postgres';
 
 export function bars(results: BenchResults): Bar[] {
   const out: Bar[] = [];
@@ -34,9 +36,14 @@ export function bars(results: BenchResults): Bar[] {
   const scaled = `${results.meta.copies}x`;
   if (relevance?.[SELF]) {
     const own = relevance[SELF].ndcg;
-    const [bestPeer, best] = Object.entries(relevance).filter(([name]) => name !== SELF).reduce((a, [name, r]) => (r.ndcg > a[1] ? [name, r.ndcg] : a), ['none', 0]);
+    const [bestPeer, best] = Object.entries(relevance).filter(([name]) => name !== SELF && name !== SELF_POSTGRES).reduce((a, [name, r]) => (r.ndcg > a[1] ? [name, r.ndcg] : a), ['none', 0]);
     out.push({ name: 'relevance: nDCG@10 ≥ 0.90', pass: own >= 0.9, detail: own.toFixed(3) });
     out.push({ name: 'relevance: ≥ 0.20 above the best peer', pass: own - best >= 0.2, detail: `${own.toFixed(3)} − ${best.toFixed(3)} (${bestPeer}) = ${(own - best).toFixed(3)}` });
+    const onPostgres = relevance[SELF_POSTGRES];
+    if (onPostgres) {
+      const same = (['ndcg', 'recall', 'mrr'] as const).every((m) => onPostgres[m] === relevance[SELF]![m]);
+      out.push({ name: `relevance: ${SELF_POSTGRES} equals ${SELF}`, pass: same, detail: `nDCG@10 ${onPostgres.ndcg.toFixed(3)} vs ${own.toFixed(3)}` });
+    }
   }
   const p50 = (engine: string) => latency?.[engine]?.[scaled]?.p50Ms;
   const own = p50(SELF);

@@ -8,7 +8,8 @@ import type { EngineName } from './engines.js';
  * one message (a result, or a server's port).
  */
 export type Task =
-  | { kind: 'engine'; engine: EngineName; copies: number; corpusPath: string; queriesPath: string }
+  | { kind: 'engine'; engine: EngineName; copies: number; corpusPath: string; queriesPath: string; databaseUrl?: string }
+  | { kind: 'postgres-write'; databaseUrl: string; copies: number; corpusPath: string }
   | { kind: 'ingest'; corpusDir: string }
   | { kind: 'serve'; corpusPath: string };
 

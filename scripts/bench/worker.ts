@@ -5,6 +5,7 @@ import { ENGINES } from './engines.js';
 import { serveSearchApp } from './http-load.js';
 import { timeIngest } from './ingest-throughput.js';
 import { measureLatency } from './latency.js';
+import { timePostgresWrite } from './postgres-engine.js';
 import { measureRelevance } from './relevance.js';
 import { replicateCorpus } from './scaled-corpus.js';
 import type { Task } from './worker-process.js';
@@ -15,13 +16,15 @@ async function run(task: Task): Promise<unknown> {
     case 'engine': {
       const corpus = replicateCorpus(readCorpus(task.corpusPath), task.copies);
       const queries = loadJudgedQueries(task.queriesPath);
-      const engine = ENGINES[task.engine]();
+      const engine = ENGINES[task.engine](task);
       const latency = await measureLatency(engine, corpus, queries.map((q) => q.q));
       // Relevance is judged on the real corpus only: replicas would repeat every relevant paragraph.
       const relevance = task.copies === 1 ? await measureRelevance(engine, corpus, queries) : undefined;
       await engine.dispose();
       return { latency, relevance };
     }
+    case 'postgres-write':
+      return { ms: await timePostgresWrite(task.databaseUrl, replicateCorpus(readCorpus(task.corpusPath), task.copies)) };
     case 'ingest':
       return timeIngest(task.corpusDir);
     case 'serve':

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A throwaway PostgreSQL server for tests: Debian's binaries, a fresh data directory in a temp dir, a
- * random loopback port and its socket in that dir, durability off for speed. As root, the server runs
- * as the `postgres` user, since PostgreSQL refuses to run as root.
+ * A throwaway PostgreSQL server for tests and the bench: Debian's binaries, a fresh data directory in
+ * a temp dir, a random loopback port and its socket in that dir, durability off for speed. As root, the
+ * server runs as the `postgres` user, since PostgreSQL refuses to run as root.
  */
 export interface PostgresServer {
   url: string;
@@ -47,9 +47,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       return {
         url: `postgres://postgres@127.0.0.1:${port}/postgres`,
         stop: async () => {
-          const exited = new Promise((resolve) => server.once('exit', resolve));
-          server.kill('SIGINT');
-          await exited;
+          // A Ctrl-C reaches the server too, and it may be gone already.
+          if (server.exitCode === null && server.signalCode === null) {
+            const exited = new Promise((resolve) => server.once('exit', resolve));
+            server.kill('SIGINT');
+            await exited;
+          }
           rmSync(dir, { recursive: true, force: true });
         },
       };
