@@ -35,8 +35,11 @@ const stemmer = snowball.newStemmer('norwegian');
 /** A law reference: `§ 14 a`, `§14 a`, `§§ 24 og 25`. The query parser keeps one together as one word. */
 export const LAW_REFERENCE = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((?:\s*(?:,|og|-|–)\s*\d+(?:\s*[a-zA-Z](?![\p{L}\d]))?)*)/u;
 
-/** Law references, numbers with dots or commas, and words (letters and digits, joined by hyphens). */
-const TOKEN = new RegExp(`${LAW_REFERENCE.source}|\\d+(?:[.,]\\d+)+|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*`, 'gu');
+/** Numbers with dots or commas, and words (letters and digits, joined by hyphens). */
+const WORD = '\\d+(?:[.,]\\d+)+|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*';
+/** Law references too: tried first at every position, so only used on text that has a §. */
+const TOKEN_WITH_LAW = new RegExp(`${LAW_REFERENCE.source}|${WORD}`, 'gu');
+const TOKEN = new RegExp(WORD, 'gu');
 
 /** Three or more words in capitals are shouting (a heading in capitals), not abbreviations. */
 const SHOUTING = /\p{Lu}{2,}(?:[\s,.:;–-]+\p{Lu}{2,}){2,}/gu;
@@ -49,7 +52,7 @@ export function analyze(input: string): Token[] {
   const push = (term: string, surface: string, start: number, end: number, stop = false) => {
     tokens.push({ term, surface, start, end, position: position++, stop });
   };
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(text.includes('§') ? TOKEN_WITH_LAW : TOKEN)) {
     const start = m.index;
     if (m[1]) {
       // § 14 a / §§ 24 og 25: one term per referenced section.

@@ -109,14 +109,20 @@ export class Comparer {
 
   /** How much two paragraphs say the same: the cosine of their term vectors, 1 for a verbatim repeat. */
   paragraphSimilarity(a: number, b: number): number {
-    return cosine(this.paragraphVector(a), this.paragraphVector(b));
+    return dot(this.paragraphVector(a), this.paragraphVector(b));
   }
 
+  /** Unit-length paragraph vectors, made when first asked for: their cosine is a plain dot product. */
   private readonly paragraphVectors = new Map<number, Map<number, number>>();
 
   private paragraphVector(doc: number): Map<number, number> {
     let vector = this.paragraphVectors.get(doc);
-    if (!vector) this.paragraphVectors.set(doc, (vector = this.termVector(doc, doc + 1)));
+    if (!vector) {
+      vector = this.termVector(doc, doc + 1);
+      const length = norm(vector);
+      for (const [term, w] of vector) vector.set(term, w / length);
+      this.paragraphVectors.set(doc, vector);
+    }
     return vector;
   }
 
@@ -167,11 +173,21 @@ function blockSimilarity(a: Block, b: Block): number {
 }
 
 function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  let dot = 0;
-  for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
-  if (dot === 0) return 0;
-  const norm = (v: Map<number, number>) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0));
-  return dot / (norm(a) * norm(b));
+  const product = dot(a, b);
+  return product === 0 ? 0 : product / (norm(a) * norm(b));
+}
+
+function dot(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, w] of small) sum += w * (large.get(term) ?? 0);
+  return sum;
+}
+
+function norm(v: Map<number, number>): number {
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  return Math.sqrt(sum);
 }
 
 export function wordDiff(before: string, after: string): DiffPart[] {
