@@ -12,7 +12,7 @@ import { isPromise, then, type MaybePromise } from './maybe-promise.js';
 import { parseQuery, type Part } from './query-parser.js';
 import { analyseCatalog, type RankingData } from './ranking-data.js';
 import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
-import { newestRestatementFirst, type RestatementContext } from './restatements.js';
+import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './restatements.js';
 import { snippet } from './snippet.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
@@ -164,6 +164,7 @@ export class SearchEngine {
 
   private respond({ q, limit, offset, filter, query }: Plan, found: number[]): SearchResponse {
     let ranked: number[];
+    let total: number;
     let facets: Facets;
     const scores = new Map<number, number>();
     if (query.clauses.length === 0) {
@@ -171,25 +172,77 @@ export class SearchEngine {
       const all = this.catalog.entries.map((_, i) => i);
       facets = applyFilters(all, this.catalog.entries, filter, this.catalog.topics).facets;
       ranked = found.sort((a, b) => this.byYearThenOrder(a, b));
+      total = ranked.length;
     } else {
-      const newest = this.catalog.newestYear;
-      for (const doc of found) {
-        const score = this.ranker.score(doc, query.clauses);
-        if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) continue;
-        scores.set(doc, score * recencyPrior(this.catalog.entries[doc]!.year, newest));
+      // Every candidate holds a query word and so matches, unless a phrase rules it out: only then
+      // must each one be scored to know whether it counts.
+      const phrases = query.excludedPhrases.length > 0 || query.clauses.some((c) => c.anyOf.some((p) => p.kind === 'phrase'));
+      const known = new Map<number, number>();
+      if (phrases) for (const doc of found) {
+        const score = this.matchScore(doc, query);
+        if (score !== null) known.set(doc, score);
       }
-      const filtered = applyFilters(scores.keys(), this.catalog.entries, filter, this.catalog.topics);
+      const filtered = applyFilters(phrases ? known.keys() : found, this.catalog.entries, filter, this.catalog.topics);
       facets = filtered.facets;
-      ranked = newestRestatementFirst(this.diversify(filtered.hits, scores), scores, this.restatements);
+      total = filtered.hits.length;
+      const score = phrases ? (doc: number) => known.get(doc)! : (doc: number) => this.matchScore(doc, query);
+      const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
+      ranked = newestRestatementFirst(this.rankTop(filtered.hits, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }
 
     const response: SearchResponse = {
-      total: ranked.length,
+      total,
       hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matches, q)),
       facets,
     };
     if (query.suggestion) response.suggestion = query.suggestion;
     return response;
+  }
+
+  /** A paragraph's score for the query before the recency prior; null when it does not match. */
+  private matchScore(doc: number, query: CompiledQuery): number | null {
+    const score = this.ranker.score(doc, query.clauses);
+    if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) return null;
+    return score;
+  }
+
+  /**
+   * The hits in order, exact for the `needed` best. Hits are scored newest letters first; as the
+   * recency prior only shrinks with age and no paragraph scores above `bound`, scoring stops as soon
+   * as `needed` hits outscore anything the older letters could reach. Large archives of old letters
+   * are then mostly counted (for the total and facets), not scored. Writes the final scores to `scores`.
+   */
+  private rankTop(hits: number[], score: (doc: number) => number | null, bound: number, needed: number, scores: Map<number, number>): number[] {
+    const entries = this.catalog.entries;
+    const newest = this.catalog.newestYear;
+    const byYear = new Map<number, number[]>();
+    for (const doc of hits) {
+      const year = entries[doc]!.year;
+      const group = byYear.get(year);
+      if (group) group.push(doc);
+      else byYear.set(year, [doc]);
+    }
+    const years = [...byYear.keys()].sort((a, b) => b - a);
+    const scored: number[] = [];
+    for (let k = 0; k < years.length; k++) {
+      const prior = recencyPrior(years[k]!, newest);
+      for (const doc of byYear.get(years[k]!)!) {
+        const raw = score(doc);
+        if (raw === null) continue;
+        scores.set(doc, raw * prior);
+        scored.push(doc);
+      }
+      if (k === years.length - 1 || scored.length < needed) continue;
+      // Diversity only lowers scores, so hits above the ceiling keep their exact place.
+      const ceiling = bound * recencyPrior(years[k + 1]!, newest);
+      if (scored.filter((doc) => scores.get(doc)! > ceiling).length < needed) continue;
+      const final = new Map(scores);
+      const ranked = this.diversify(scored, final);
+      if (ranked.filter((doc) => final.get(doc)! > ceiling).length < needed) continue;
+      for (const [doc, s] of final) scores.set(doc, s);
+      return ranked;
+    }
+    return this.diversify(scored, scores);
   }
 
   private readonly restatements: RestatementContext = {

@@ -1,17 +1,20 @@
 import FlexSearch from 'flexsearch';
 import type { Entry } from './catalog.js';
 import { analyze, type Token } from './analyzer.js';
+import { FIELDS, type Field } from './forward-index.js';
 import { all, then, type MaybePromise } from './maybe-promise.js';
 
 const { Document, Encoder, Resolver } = FlexSearch;
 
 /**
- * The FlexSearch 0.8 Document index: paragraph text, heading and section title as indexed fields,
- * year, topic and type as tags. Fields are handed to FlexSearch already analysed (the project's
- * analyzer, as terms separated by spaces) and its encoder only splits them, so FlexSearch stores exactly
- * the terms the ranking reasons about, and a term from the vocabulary queried back means itself.
+ * The FlexSearch 0.8 Document index: one indexed field holding the terms of a paragraph's text, heading
+ * and section title, and year, topic and type as tags. FlexSearch finds the candidates — paragraphs
+ * holding a query term anywhere — and the ranking reads each field from the forward index, so one field
+ * answers with one lookup per term. Terms are handed to FlexSearch already analysed (the project's
+ * analyzer, separated by spaces) and its encoder only splits them, so FlexSearch stores exactly the terms
+ * the ranking reasons about, and a term from the vocabulary queried back means itself.
  */
-export const INDEXED_FIELDS = ['text', 'heading', 'title'] as const;
+export const INDEXED_FIELD = 'terms';
 export const TAG_FIELDS = ['year', 'topic', 'type'] as const;
 
 export interface TagFilter {
@@ -25,9 +28,7 @@ export type ParagraphKey = number | string;
 
 export interface IndexedParagraph {
   id: ParagraphKey;
-  text: string;
-  heading: string;
-  title: string;
+  terms: string;
   year: string;
   topic: string[];
   type: string;
@@ -56,47 +57,38 @@ export function createDocumentIndex(): DocumentIndex {
   return new Document({
     tokenize: 'strict',
     encoder,
-    document: { id: 'id', index: [...INDEXED_FIELDS], tag: [...TAG_FIELDS] },
+    document: { id: 'id', index: [INDEXED_FIELD], tag: [...TAG_FIELDS] },
   } as never) as unknown as DocumentIndex;
 }
 
-export type AnalysedFields = Record<(typeof INDEXED_FIELDS)[number], Token[]>;
+export type AnalysedFields = Record<Field, Token[]>;
 
-/** The indexed fields of a paragraph, analysed once for FlexSearch and for the ranking data. */
+/** The ranked fields of a paragraph, analysed once for FlexSearch and for the ranking data. */
 export function analyseFields(entry: Entry): AnalysedFields {
   return { text: analyze(entry.text), heading: analyze(entry.heading ?? ''), title: analyze(`${entry.section} ${entry.sectionTitle}`) };
 }
 
-/** What FlexSearch indexes of one paragraph: its analysed terms and its tags. */
+/** What FlexSearch indexes of one paragraph: its distinct terms and its tags. */
 export function indexedParagraph(id: ParagraphKey, entry: Entry, fields: AnalysedFields): IndexedParagraph {
-  const termsOf = (tokens: Token[]) =>
-    tokens
-      .filter((t) => !t.stop)
-      .map((t) => t.term)
-      .join(' ');
+  const terms = new Set<string>();
+  for (const field of FIELDS) for (const token of fields[field]) if (!token.stop) terms.add(token.term);
   return {
     id,
-    text: termsOf(fields.text),
-    heading: termsOf(fields.heading),
-    title: termsOf(fields.title),
+    terms: [...terms].join(' '),
     year: String(entry.year),
     topic: entry.topics,
     type: entry.type,
   };
 }
 
-/** Paragraphs holding any of `include` in any field and none of `exclude`. */
+/** Paragraphs holding any of `include` and none of `exclude`, in any field. */
 export function findCandidates(index: MountedIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]>;
 export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): number[];
 export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]> {
   if (include.length === 0) return [];
   const query = include.join(' ');
-  let resolver = new Resolver({ index, query, field: INDEXED_FIELDS[0], suggest: true } as never) as unknown as ResolverChain;
-  for (const field of INDEXED_FIELDS.slice(1)) resolver = resolver.or({ index, query, field, suggest: true });
-  if (exclude.length) {
-    const excluded = exclude.join(' ');
-    for (const field of INDEXED_FIELDS) resolver = resolver.not({ index, query: excluded, field, suggest: true });
-  }
+  let resolver = new Resolver({ index, query, field: INDEXED_FIELD, suggest: true } as never) as unknown as ResolverChain;
+  if (exclude.length) resolver = resolver.not({ index, query: exclude.join(' '), field: INDEXED_FIELD, suggest: true });
   return resolver.resolve({ limit }) as MaybePromise<ParagraphKey[]>;
 }
 
@@ -140,7 +132,6 @@ export function mountedFinder(index: MountedIndex, position: (id: ParagraphKey) 
 }
 
 interface ResolverChain {
-  or(options: object): ResolverChain;
   not(options: object): ResolverChain;
   resolve(options: object): unknown;
 }

@@ -47,6 +47,18 @@ export class Ranker {
     private readonly ordinals: ArrayLike<number>,
   ) {}
 
+  /**
+   * No paragraph scores above this for these clauses: every factor at its ceiling (BM25's saturation
+   * below K1 + 1 in every field, full coverage, the closest proximity, the first paragraph's lead).
+   * With the recency prior it lets a search stop scoring once older letters cannot reach the top.
+   */
+  upperBound(clauses: RankedClause[]): number {
+    const fields = FIELDS.reduce((sum, field) => sum + FIELD_BOOST[field], 0) * (K1 + 1);
+    const part = (p: RankedPart) => (p.kind === 'phrase' ? p.idf : p.terms.reduce((sum, t) => sum + t.idf, 0)) * fields;
+    const total = clauses.reduce((sum, clause) => sum + Math.max(0, ...clause.anyOf.map(part)), 0);
+    return total * (1 + PROXIMITY * Math.max(0, clauses.length - 1)) * (1 + LEAD);
+  }
+
   /** Score one paragraph; null when a required phrase is missing or nothing matched. */
   score(doc: number, clauses: RankedClause[]): number | null {
     let total = 0;

@@ -9,7 +9,7 @@ export const RESTATEMENT_SIMILARITY = 0.45;
 /** Scores within this share of each other are a tie. */
 const TIE = 0.85;
 /** Only the head of the list is reordered: that is what people read, and it keeps the cost fixed. */
-const WINDOW = 20;
+export const RESTATEMENT_WINDOW = 20;
 
 export interface RestatementContext {
   yearOf(doc: number): number;
@@ -19,7 +19,7 @@ export interface RestatementContext {
 
 /** Reorder `ranked` (best first) in place of `scores` so that newer restatements come first. */
 export function newestRestatementFirst(ranked: number[], scores: Map<number, number>, context: RestatementContext): number[] {
-  const head = ranked.slice(0, WINDOW);
+  const head = ranked.slice(0, RESTATEMENT_WINDOW);
   head.forEach((older, i) => {
     let closest: { doc: number; at: number; similarity: number } | undefined;
     head.forEach((newer, at) => {
@@ -29,5 +29,5 @@ export function newestRestatementFirst(ranked: number[], scores: Map<number, num
     });
     if (closest && closest.at > i && scores.get(closest.doc)! >= TIE * scores.get(older)!) scores.set(older, scores.get(closest.doc)! * (1 - 1e-6));
   });
-  return [...head.sort((a, b) => scores.get(b)! - scores.get(a)!), ...ranked.slice(WINDOW)];
+  return [...head.sort((a, b) => scores.get(b)! - scores.get(a)!), ...ranked.slice(RESTATEMENT_WINDOW)];
 }

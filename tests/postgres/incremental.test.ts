@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ingestCorpus } from '../../src/ingest/pipeline.js';
 import type { Corpus } from '../../src/model.js';
 import { SearchEngine } from '../../src/search/engine.js';
+import { INDEXED_FIELD, TAG_FIELDS } from '../../src/search/flexsearch-index.js';
 import { closeDatabases, connect, INDEX_SCHEMA, type Database } from '../../src/search/postgres-database.js';
 import { ingestBasis, writePostgres, type PostgresIngestReport } from '../../src/search/postgres-ingest.js';
 import { openPostgresEngine, type PostgresStore } from '../../src/search/postgres-store.js';
@@ -39,7 +40,7 @@ async function ingest(): Promise<{ corpus: Corpus; report: PostgresIngestReport 
 
 /** Every FlexSearch row with the transaction that wrote it: a row written again shows a new one. */
 async function indexRows(): Promise<string[]> {
-  const tables = ['map_text', 'map_heading', 'map_title', 'tag_year', 'tag_topic', 'tag_type'];
+  const tables = [`map_${INDEXED_FIELD}`, ...TAG_FIELDS.map((field) => `tag_${field}`)];
   const rows = await db.any<{ row: string }>(tables.map((t) => `SELECT '${t}:' || id || ':' || xmin::text AS row FROM ${INDEX_SCHEMA}.${t}`).join(' UNION ALL '));
   return rows.map((r) => r.row).sort();
 }
