@@ -13,7 +13,7 @@ import { parseQuery, type Part } from './query-parser.js';
 import { analyseCatalog, type RankingData } from './ranking-data.js';
 import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
 import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './restatements.js';
-import { snippet } from './snippet.js';
+import { snippet, type Match } from './snippet.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
 /**
@@ -65,8 +65,9 @@ interface CompiledQuery {
   include: string[];
   exclude: string[];
   excludedPhrases: RankedPart[];
-  /** Terms whose occurrences are highlighted. */
+  /** Terms whose occurrences are highlighted, and their ids. */
   matches: Set<string>;
+  matchIds: Set<number>;
   suggestion?: string;
 }
 
@@ -192,7 +193,7 @@ export class SearchEngine {
 
     const response: SearchResponse = {
       total,
-      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matches, q)),
+      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matchIds, q)),
       facets,
     };
     if (query.suggestion) response.suggestion = query.suggestion;
@@ -261,8 +262,12 @@ export class SearchEngine {
     return this.compile(q).matches;
   }
 
-  private hit(doc: number, score: number, matches: Set<string>, q?: string): Hit {
+  private hit(doc: number, score: number, matchIds: Set<number>, q?: string): Hit {
     const e: Entry = this.catalog.entries[doc]!;
+    // The forward index knows where each term stands in the text: snippets need no second analysis.
+    const { terms, starts, ends } = this.forward.tokens(doc, 'text');
+    const marks: Match[] = [];
+    for (let i = 0; i < terms.length; i++) if (matchIds.has(terms[i]!)) marks.push({ start: starts[i]!, end: ends[i]!, term: terms[i]! });
     return {
       id: e.id,
       docId: e.docId,
@@ -274,7 +279,7 @@ export class SearchEngine {
       heading: e.heading ?? null,
       topics: e.topics,
       text: e.text,
-      snippet: snippet(e.text, matches),
+      snippet: snippet(e.text, marks),
       url: paragraphUrl(e, q?.trim() || undefined),
       sources: e.sources,
       score: Math.round(score * 1000) / 1000,
@@ -314,6 +319,7 @@ export class SearchEngine {
     const parsed = parseQuery(q);
     const include = new Set<string>();
     const matches = new Set<string>();
+    const matchIds = new Set<number>();
     let corrected = false;
     const suggestionWords: string[] = [];
 
@@ -325,6 +331,7 @@ export class SearchEngine {
         const t = this.vocabulary.term(e.term);
         include.add(t);
         matches.add(t);
+        matchIds.add(e.term);
         df += this.vocabulary.data.df[e.term]!;
       }
       return { weights, surface: this.vocabulary.surfaceIds.get(surface) ?? -1, idf: idf(Math.min(df, this.catalog.size), this.catalog.size) };
@@ -360,7 +367,7 @@ export class SearchEngine {
         if (phrase) excludedPhrases.push(phrase);
       }
     }
-    const compiled: CompiledQuery = { clauses, include: [...include], exclude, excludedPhrases, matches };
+    const compiled: CompiledQuery = { clauses, include: [...include], exclude, excludedPhrases, matches, matchIds };
     if (corrected) compiled.suggestion = suggestionWords.join(' ');
     return compiled;
   }

@@ -12,6 +12,9 @@ export type Field = (typeof FIELDS)[number];
 export interface FieldTokens {
   terms: Int32Array;
   surfaces: Int32Array;
+  /** Character offsets of each token in the field's text, so snippets need no second analysis. */
+  starts: Uint32Array;
+  ends: Uint32Array;
 }
 
 /** A field's tokens for all paragraphs: paragraph d's are at offsets[d] … offsets[d + 1]. */
@@ -19,7 +22,12 @@ export interface FieldColumn {
   offsets: Uint32Array;
   terms: Int32Array;
   surfaces: Int32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
 }
+
+/** The per-token arrays of a column, in the order they are stored. */
+const TOKEN_ARRAYS = ['terms', 'surfaces', 'starts', 'ends'] as const;
 
 export class ForwardIndex {
   private constructor(
@@ -35,7 +43,7 @@ export class ForwardIndex {
     const c = this.columns[field];
     const from = c.offsets[doc]!;
     const to = c.offsets[doc + 1]!;
-    return { terms: c.terms.subarray(from, to), surfaces: c.surfaces.subarray(from, to) };
+    return { terms: c.terms.subarray(from, to), surfaces: c.surfaces.subarray(from, to), starts: c.starts.subarray(from, to), ends: c.ends.subarray(from, to) };
   }
 
   /** The whole column, for inner loops that should not allocate a view per paragraph. */
@@ -55,7 +63,13 @@ export class ForwardIndex {
     const lastDoc: number[] = [];
     for (const field of FIELDS) {
       const total = docs.reduce((n, d) => n + d[field].length, 0);
-      const column: FieldColumn = { offsets: new Uint32Array(docs.length + 1), terms: new Int32Array(total), surfaces: new Int32Array(total) };
+      const column: FieldColumn = {
+        offsets: new Uint32Array(docs.length + 1),
+        terms: new Int32Array(total),
+        surfaces: new Int32Array(total),
+        starts: new Uint32Array(total),
+        ends: new Uint32Array(total),
+      };
       let k = 0;
       docs.forEach((doc, i) => {
         column.offsets[i] = k;
@@ -63,6 +77,8 @@ export class ForwardIndex {
           const term = token.stop ? -1 : vocabulary.addTerm(token.term);
           column.terms[k] = term;
           column.surfaces[k] = vocabulary.addSurface(token.surface, term);
+          column.starts[k] = token.start;
+          column.ends[k] = token.end;
           k++;
           // Document frequency counts a paragraph once per term, whatever the field.
           if (term >= 0 && lastDoc[term] !== i) {
@@ -78,7 +94,7 @@ export class ForwardIndex {
     return new ForwardIndex(columns, averageLength);
   }
 
-  /** A compact binary form: per field, offsets, terms and surfaces as little-endian 32-bit arrays. */
+  /** A compact binary form: per field, offsets, terms, surfaces and offsets in the text as little-endian 32-bit arrays. */
   serialize(): Buffer {
     const parts: Buffer[] = [];
     const header: Record<string, number[]> = {};
@@ -86,8 +102,7 @@ export class ForwardIndex {
       const c = this.columns[field];
       header[field] = [c.offsets.length, c.terms.length];
       parts.push(Buffer.from(c.offsets.buffer, c.offsets.byteOffset, c.offsets.byteLength));
-      parts.push(Buffer.from(c.terms.buffer, c.terms.byteOffset, c.terms.byteLength));
-      parts.push(Buffer.from(c.surfaces.buffer, c.surfaces.byteOffset, c.surfaces.byteLength));
+      for (const name of TOKEN_ARRAYS) parts.push(Buffer.from(c[name].buffer, c[name].byteOffset, c[name].byteLength));
     }
     const json = Buffer.from(JSON.stringify({ header, averageLength: this.averageLength }));
     const length = Buffer.alloc(4);
@@ -112,7 +127,13 @@ export class ForwardIndex {
     const columns = {} as Record<Field, FieldColumn>;
     for (const field of FIELDS) {
       const [offsets, tokens] = header[field];
-      columns[field] = { offsets: new Uint32Array(take(offsets)), terms: new Int32Array(take(tokens)), surfaces: new Int32Array(take(tokens)) };
+      columns[field] = {
+        offsets: new Uint32Array(take(offsets)),
+        terms: new Int32Array(take(tokens)),
+        surfaces: new Int32Array(take(tokens)),
+        starts: new Uint32Array(take(tokens)),
+        ends: new Uint32Array(take(tokens)),
+      };
     }
     return new ForwardIndex(columns, averageLength);
   }

@@ -1,4 +1,4 @@
-import { analyze, type Token } from './analyzer.js';
+import { analyze } from './analyzer.js';
 
 /**
  * HTML-safe text with `<mark>` around every word that matched the query — stemmed, folded, compound
@@ -9,13 +9,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A matched word in a text: where it stands, and which term it matched. */
+export interface Match {
+  start: number;
+  end: number;
+  term: number | string;
+}
+
 /** The whole text with matches marked. */
 export function highlight(text: string, matches: ReadonlySet<string>): string {
   return mark(text, matchedTokens(text, matches), 0, text.length);
 }
 
-export function snippet(text: string, matches: ReadonlySet<string>, maxLength = 280): string {
-  const hits = matchedTokens(text, matches);
+/** The window of the text that holds the most distinct matches (`hits`, in text order), marked. */
+export function snippet(text: string, hits: Match[], maxLength = 280): string {
   if (text.length <= maxLength) return mark(text, hits, 0, text.length);
   let from = 0;
   let best = -1;
@@ -35,11 +42,11 @@ export function snippet(text: string, matches: ReadonlySet<string>, maxLength = 
   return `${from > 0 ? '… ' : ''}${mark(text, hits, from, to)}${to < text.length ? ' …' : ''}`;
 }
 
-function matchedTokens(text: string, matches: ReadonlySet<string>): Token[] {
+function matchedTokens(text: string, matches: ReadonlySet<string>): Match[] {
   return analyze(text).filter((t) => !t.stop && matches.has(t.term));
 }
 
-function mark(text: string, hits: Token[], from: number, to: number): string {
+function mark(text: string, hits: Match[], from: number, to: number): string {
   let out = '';
   let at = from;
   for (const hit of hits) {
