@@ -45,6 +45,9 @@ export interface Comparison {
   unmatched: { year: number; docId: string; docTitle: string }[];
 }
 
+const MAX_REMEMBERED_PAIRS = 200_000;
+const MAX_REMEMBERED_VECTORS = 20_000;
+
 /** Below this combined similarity a block is not the same matter. */
 export const MIN_SIMILARITY = 0.14;
 
@@ -109,8 +112,18 @@ export class Comparer {
 
   /** How much two paragraphs say the same: the cosine of their term vectors, 1 for a verbatim repeat. */
   paragraphSimilarity(a: number, b: number): number {
-    return dot(this.paragraphVector(a), this.paragraphVector(b));
+    const key = Math.min(a, b) * this.catalog.size + Math.max(a, b);
+    let similarity = this.similarities.get(key);
+    if (similarity === undefined) {
+      similarity = dot(this.paragraphVector(a), this.paragraphVector(b));
+      // The same pairs come back with every search of a matter; a bounded memory of them suffices.
+      if (this.similarities.size >= MAX_REMEMBERED_PAIRS) this.similarities.clear();
+      this.similarities.set(key, similarity);
+    }
+    return similarity;
   }
+
+  private readonly similarities = new Map<number, number>();
 
   /** Unit-length paragraph vectors, made when first asked for: their cosine is a plain dot product. */
   private readonly paragraphVectors = new Map<number, Map<number, number>>();
@@ -121,6 +134,7 @@ export class Comparer {
       vector = this.termVector(doc, doc + 1);
       const length = norm(vector);
       for (const [term, w] of vector) vector.set(term, w / length);
+      if (this.paragraphVectors.size >= MAX_REMEMBERED_VECTORS) this.paragraphVectors.clear();
       this.paragraphVectors.set(doc, vector);
     }
     return vector;
