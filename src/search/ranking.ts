@@ -35,11 +35,6 @@ export interface RankedClause {
   anyOf: RankedPart[];
 }
 
-export interface Scored {
-  doc: number;
-  score: number;
-}
-
 export class Ranker {
   constructor(
     private readonly forward: ForwardIndex,
