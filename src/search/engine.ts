@@ -64,6 +64,8 @@ interface CompiledQuery {
   clauses: RankedClause[];
   include: string[];
   exclude: string[];
+  /** Words every match must hold: those of each phrase that stands alone as a clause, as their terms. */
+  required: string[][];
   excludedPhrases: RankedPart[];
   /** Terms whose occurrences are highlighted, and their ids. */
   matches: Set<string>;
@@ -158,7 +160,7 @@ export class SearchEngine {
 
   /** Candidates of the query's words; without words, what the filters select (nothing for only stop words). */
   private find({ q, filter, query }: Plan): MaybePromise<number[]> {
-    if (query.clauses.length) return this.finder.find(query.include, query.exclude, MAX_CANDIDATES);
+    if (query.clauses.length) return this.finder.find(query.include, query.exclude, MAX_CANDIDATES, query.required);
     if (q.trim() !== '') return [];
     return then(this.finder.tagged({ year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size), (tagged) => tagged ?? []);
   }
@@ -367,7 +369,10 @@ export class SearchEngine {
         if (phrase) excludedPhrases.push(phrase);
       }
     }
-    const compiled: CompiledQuery = { clauses, include: [...include], exclude, excludedPhrases, matches, matchIds };
+    const required = clauses.flatMap(({ anyOf: [part, ...others] }) =>
+      part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => this.vocabulary.term(id))] : [])) : [],
+    );
+    const compiled: CompiledQuery = { clauses, include: [...include], exclude, required, excludedPhrases, matches, matchIds };
     if (corrected) compiled.suggestion = suggestionWords.join(' ');
     return compiled;
   }

@@ -81,15 +81,32 @@ export function indexedParagraph(id: ParagraphKey, entry: Entry, fields: Analyse
   };
 }
 
-/** Paragraphs holding any of `include` and none of `exclude`, in any field. */
-export function findCandidates(index: MountedIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]>;
-export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): number[];
-export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number): MaybePromise<ParagraphKey[]> {
+/**
+ * Paragraphs holding any of `include` and none of `exclude`, in any field. With `required` (the words of
+ * a phrase the query must contain, each as the terms it may match), only paragraphs holding every one of
+ * those words: a phrase like "dialogmøte 2" need not bring every paragraph with a 2 to the ranker.
+ */
+export function findCandidates(index: MountedIndex, include: string[], exclude: string[], limit: number, required?: string[][]): MaybePromise<ParagraphKey[]>;
+export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number, required?: string[][]): number[];
+export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number, required: string[][] = []): MaybePromise<ParagraphKey[]> {
   if (include.length === 0) return [];
-  const query = include.join(' ');
-  let resolver = new Resolver({ index, query, field: INDEXED_FIELD, suggest: true } as never) as unknown as ResolverChain;
-  if (exclude.length) resolver = resolver.not({ index, query: exclude.join(' '), field: INDEXED_FIELD, suggest: true });
-  return resolver.resolve({ limit }) as MaybePromise<ParagraphKey[]>;
+  const anyOf = (terms: string[]) => new Resolver({ index, query: terms.join(' '), field: INDEXED_FIELD, suggest: true } as never) as unknown as ResolverChain;
+  if (required.length === 0) {
+    let resolver = anyOf(include);
+    if (exclude.length) resolver = resolver.not({ index, query: exclude.join(' '), field: INDEXED_FIELD, suggest: true });
+    return resolver.resolve({ limit }) as MaybePromise<ParagraphKey[]>;
+  }
+  // FlexSearch's `and` of two term lists matched leniently is an `or`: the intersection is taken here.
+  const lists = [...required, ...(exclude.length ? [exclude] : [])].map((terms) => anyOf(terms).resolve({ limit }) as MaybePromise<ParagraphKey[]>);
+  return then(all(lists), (found) => {
+    const excluded = new Set(exclude.length ? found.pop() : []);
+    let result = found[0]!.filter((id) => !excluded.has(id));
+    for (const list of found.slice(1)) {
+      const present = new Set(list);
+      result = result.filter((id) => present.has(id));
+    }
+    return result;
+  });
 }
 
 /** Paragraphs carrying every given tag (no text query): browsing by year, topic or type. */
@@ -113,12 +130,12 @@ export function findTagged(index: DocumentIndex, filter: TagFilter, limit: numbe
 /** Candidate paragraphs as catalog positions, whichever kind of index finds them. */
 export interface CandidateFinder {
   readonly index: DocumentIndex;
-  find(include: string[], exclude: string[], limit: number): MaybePromise<number[]>;
+  find(include: string[], exclude: string[], limit: number, required?: string[][]): MaybePromise<number[]>;
   tagged(filter: TagFilter, limit: number): MaybePromise<number[] | null>;
 }
 
 export function memoryFinder(index: DocumentIndex): CandidateFinder {
-  return { index, find: (include, exclude, limit) => findCandidates(index, include, exclude, limit), tagged: (filter, limit) => findTagged(index, filter, limit) };
+  return { index, find: (include, exclude, limit, required) => findCandidates(index, include, exclude, limit, required), tagged: (filter, limit) => findTagged(index, filter, limit) };
 }
 
 export function mountedFinder(index: MountedIndex, position: (id: ParagraphKey) => number | undefined): CandidateFinder {
@@ -126,7 +143,7 @@ export function mountedFinder(index: MountedIndex, position: (id: ParagraphKey) 
   const positions = (ids: ParagraphKey[]) => ids.map(position).filter((p): p is number => p !== undefined);
   return {
     index,
-    find: (include, exclude, limit) => then(findCandidates(index, include, exclude, limit), positions),
+    find: (include, exclude, limit, required) => then(findCandidates(index, include, exclude, limit, required), positions),
     tagged: (filter, limit) => then(findTagged(index, filter, limit), (ids) => ids && positions(ids)),
   };
 }

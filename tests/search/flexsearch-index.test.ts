@@ -29,6 +29,15 @@ describe('FlexSearch document index', () => {
     expect(find('brukere', 'tjenestene')).toEqual([1, 2]);
   });
 
+  test('a phrase standing alone brings only paragraphs holding all its words', () => {
+    const words = (q: string) => terms(q).map((t) => [t]);
+    expect(findCandidates(index, terms('tjenestene tiltak'), [], 10).sort()).toEqual([0, 1]);
+    expect(findCandidates(index, terms('bruk av tiltak'), [], 10, words('bruk tiltak'))).toEqual([1]);
+    expect(findCandidates(index, terms('svar tiltak'), [], 10, words('svar tiltak'))).toEqual([]);
+    // A word may match any of its terms; excluded words still exclude.
+    expect(findCandidates(index, terms('tiltak svar'), terms('øker'), 10, [['tiltak', 'svar']]).sort()).toEqual([0]);
+  });
+
   test('selects by tags without a query', () => {
     expect(findTagged(index, { year: ['2023'] }, 10)).toEqual([1]);
     expect(findTagged(index, { topic: ['brukermoter'], year: ['2024', '2019'] }, 10)).toEqual([0]);
