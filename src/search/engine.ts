@@ -11,8 +11,9 @@ import { ForwardIndex } from './forward-index.js';
 import { isPromise, then, type MaybePromise } from './maybe-promise.js';
 import { parseQuery, type Part } from './query-parser.js';
 import { analyseCatalog, type RankingData } from './ranking-data.js';
-import { idf, Ranker, recencyPrior, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
+import { idf, Ranker, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
 import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './restatements.js';
+import { rankTop } from './result-order.js';
 import { snippet, type Match } from './snippet.js';
 import { Vocabulary, type VocabularyData } from './vocabulary.js';
 
@@ -56,7 +57,6 @@ export interface SearchResponse {
 }
 
 export const MAX_LIMIT = 100;
-const DIVERSITY = 0.85;
 /** Candidates FlexSearch hands to the ranker at most; beyond this the first stage's order decides. */
 const MAX_CANDIDATES = 5000;
 
@@ -190,7 +190,7 @@ export class SearchEngine {
       total = filtered.hits.length;
       const score = phrases ? (doc: number) => known.get(doc)! : (doc: number) => this.matchScore(doc, query);
       const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
-      ranked = newestRestatementFirst(this.rankTop(filtered.hits, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
+      ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog.entries, this.catalog.newestYear, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }
 
     const response: SearchResponse = {
@@ -207,45 +207,6 @@ export class SearchEngine {
     const score = this.ranker.score(doc, query.clauses);
     if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) return null;
     return score;
-  }
-
-  /**
-   * The hits in order, exact for the `needed` best. Hits are scored newest letters first; as the
-   * recency prior only shrinks with age and no paragraph scores above `bound`, scoring stops as soon
-   * as `needed` hits outscore anything the older letters could reach. Large archives of old letters
-   * are then mostly counted (for the total and facets), not scored. Writes the final scores to `scores`.
-   */
-  private rankTop(hits: number[], score: (doc: number) => number | null, bound: number, needed: number, scores: Map<number, number>): number[] {
-    const entries = this.catalog.entries;
-    const newest = this.catalog.newestYear;
-    const byYear = new Map<number, number[]>();
-    for (const doc of hits) {
-      const year = entries[doc]!.year;
-      const group = byYear.get(year);
-      if (group) group.push(doc);
-      else byYear.set(year, [doc]);
-    }
-    const years = [...byYear.keys()].sort((a, b) => b - a);
-    const scored: number[] = [];
-    for (let k = 0; k < years.length; k++) {
-      const prior = recencyPrior(years[k]!, newest);
-      for (const doc of byYear.get(years[k]!)!) {
-        const raw = score(doc);
-        if (raw === null) continue;
-        scores.set(doc, raw * prior);
-        scored.push(doc);
-      }
-      if (k === years.length - 1 || scored.length < needed) continue;
-      // Diversity only lowers scores, so hits above the ceiling keep their exact place.
-      const ceiling = bound * recencyPrior(years[k + 1]!, newest);
-      if (scored.filter((doc) => scores.get(doc)! > ceiling).length < needed) continue;
-      const final = new Map(scores);
-      const ranked = this.diversify(scored, final);
-      if (ranked.filter((doc) => final.get(doc)! > ceiling).length < needed) continue;
-      for (const [doc, s] of final) scores.set(doc, s);
-      return ranked;
-    }
-    return this.diversify(scored, scores);
   }
 
   private readonly restatements: RestatementContext = {
@@ -286,30 +247,6 @@ export class SearchEngine {
       sources: e.sources,
       score: Math.round(score * 1000) / 1000,
     };
-  }
-
-  /**
-   * One matter often fills a block of many paragraphs; a list of results is more useful when it also
-   * reaches other blocks and years. Each further hit from a block already shown counts DIVERSITY times
-   * less than the one before it, and the list is re-sorted by those discounted scores.
-   */
-  private diversify(hits: number[], scores: Map<number, number>): number[] {
-    // Sorting reads scores from an array: thousands of candidates, a dozen comparisons each.
-    const entries = this.catalog.entries;
-    const scored = hits.map((doc) => ({ doc, score: scores.get(doc)!, year: entries[doc]!.year }));
-    const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || b.year - a.year || a.doc - b.doc;
-    scored.sort(order);
-    const seen = new Map<number, number>();
-    for (const hit of scored) {
-      const block = entries[hit.doc]!.block;
-      const n = seen.get(block) ?? 0;
-      seen.set(block, n + 1);
-      if (n > 0) {
-        hit.score *= DIVERSITY ** n;
-        scores.set(hit.doc, hit.score);
-      }
-    }
-    return scored.sort(order).map((hit) => hit.doc);
   }
 
   /** Newer letters first; within a letter, document order. */

@@ -1,0 +1,77 @@
+import type { Entry } from './catalog.js';
+import { recencyPrior } from './ranking.js';
+
+/**
+ * The order of a result list: scores with the recency prior, block diversity, and the shortcut that
+ * leaves old letters unscored once they cannot reach the part of the list that is shown.
+ */
+const DIVERSITY = 0.85;
+
+/**
+ * The hits in order, exact for the `needed` best. Hits are scored newest letters first; as the recency
+ * prior only shrinks with age and no paragraph scores above `bound`, scoring stops as soon as `needed`
+ * hits outscore anything the older letters could reach. Large archives of old letters are then mostly
+ * counted (for the total and facets), not scored. Writes the final scores to `scores`.
+ */
+export function rankTop(
+  hits: number[],
+  entries: Entry[],
+  /** The newest letter's year, from which the recency prior counts. */
+  newest: number,
+  score: (doc: number) => number | null,
+  bound: number,
+  needed: number,
+  scores: Map<number, number>,
+): number[] {
+  const byYear = new Map<number, number[]>();
+  for (const doc of hits) {
+    const year = entries[doc]!.year;
+    const group = byYear.get(year);
+    if (group) group.push(doc);
+    else byYear.set(year, [doc]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => b - a);
+  const scored: number[] = [];
+  for (let k = 0; k < years.length; k++) {
+    const prior = recencyPrior(years[k]!, newest);
+    for (const doc of byYear.get(years[k]!)!) {
+      const raw = score(doc);
+      if (raw === null) continue;
+      scores.set(doc, raw * prior);
+      scored.push(doc);
+    }
+    if (k === years.length - 1 || scored.length < needed) continue;
+    // Diversity only lowers scores, so hits above the ceiling keep their exact place.
+    const ceiling = bound * recencyPrior(years[k + 1]!, newest);
+    if (scored.filter((doc) => scores.get(doc)! > ceiling).length < needed) continue;
+    const final = new Map(scores);
+    const ranked = diversify(scored, entries, final);
+    if (ranked.filter((doc) => final.get(doc)! > ceiling).length < needed) continue;
+    for (const [doc, s] of final) scores.set(doc, s);
+    return ranked;
+  }
+  return diversify(scored, entries, scores);
+}
+
+/**
+ * One matter often fills a block of many paragraphs; a list of results is more useful when it also
+ * reaches other blocks and years. Each further hit from a block already shown counts DIVERSITY times
+ * less than the one before it, and the list is re-sorted by those discounted scores (written to `scores`).
+ */
+export function diversify(hits: number[], entries: Entry[], scores: Map<number, number>): number[] {
+  // Sorting reads scores from an array: thousands of candidates, a dozen comparisons each.
+  const scored = hits.map((doc) => ({ doc, score: scores.get(doc)!, year: entries[doc]!.year }));
+  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || b.year - a.year || a.doc - b.doc;
+  scored.sort(order);
+  const seen = new Map<number, number>();
+  for (const hit of scored) {
+    const block = entries[hit.doc]!.block;
+    const n = seen.get(block) ?? 0;
+    seen.set(block, n + 1);
+    if (n > 0) {
+      hit.score *= DIVERSITY ** n;
+      scores.set(hit.doc, hit.score);
+    }
+  }
+  return scored.sort(order).map((hit) => hit.doc);
+}
