@@ -58,7 +58,7 @@ export interface SearchResponse {
 
 export const MAX_LIMIT = 100;
 /** Candidates FlexSearch hands to the ranker at most; beyond this the first stage's order decides. */
-const MAX_CANDIDATES = 5000;
+const MAX_CANDIDATES = 200_000;
 
 interface CompiledQuery {
   clauses: RankedClause[];
@@ -172,7 +172,8 @@ export class SearchEngine {
     const scores = new Map<number, number>();
     if (query.clauses.length === 0) {
       // No words: browse what the filters select, newest letters first, in document order.
-      const all = this.catalog.entries.map((_, i) => i);
+      // Only stop words: nothing matches, so there is nothing to count either.
+      const all = q.trim() ? [] : this.catalog.entries.map((_, i) => i);
       facets = applyFilters(all, this.catalog.entries, filter, this.catalog.topics).facets;
       ranked = found.sort((a, b) => this.byYearThenOrder(a, b));
       total = ranked.length;

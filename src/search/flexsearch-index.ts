@@ -4,7 +4,7 @@ import { analyze, type Token } from './analyzer.js';
 import { FIELDS, type Field } from './forward-index.js';
 import { all, then, type MaybePromise } from './maybe-promise.js';
 
-const { Document, Encoder, Resolver } = FlexSearch;
+const { Document, Encoder } = FlexSearch;
 
 /**
  * The FlexSearch 0.8 Document index: one indexed field holding the terms of a paragraph's text, heading
@@ -85,27 +85,32 @@ export function indexedParagraph(id: ParagraphKey, entry: Entry, fields: Analyse
  * Paragraphs holding any of `include` and none of `exclude`, in any field. With `required` (the words of
  * a phrase the query must contain, each as the terms it may match), only paragraphs holding every one of
  * those words: a phrase like "dialogmøte 2" need not bring every paragraph with a 2 to the ranker.
+ * Each term is looked up on its own and the lists are merged here: a word with a hundred expansions
+ * (compounds of "arbeid") costs a hundred lookups, where FlexSearch's own merge would also rank them.
  */
 export function findCandidates(index: MountedIndex, include: string[], exclude: string[], limit: number, required?: string[][]): MaybePromise<ParagraphKey[]>;
 export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number, required?: string[][]): number[];
 export function findCandidates(index: DocumentIndex, include: string[], exclude: string[], limit: number, required: string[][] = []): MaybePromise<ParagraphKey[]> {
   if (include.length === 0) return [];
-  const anyOf = (terms: string[]) => new Resolver({ index, query: terms.join(' '), field: INDEXED_FIELD, suggest: true } as never) as unknown as ResolverChain;
-  if (required.length === 0) {
-    let resolver = anyOf(include);
-    if (exclude.length) resolver = resolver.not({ index, query: exclude.join(' '), field: INDEXED_FIELD, suggest: true });
-    return resolver.resolve({ limit }) as MaybePromise<ParagraphKey[]>;
-  }
-  // FlexSearch's `and` of two term lists matched leniently is an `or`: the intersection is taken here.
-  const lists = [...required, ...(exclude.length ? [exclude] : [])].map((terms) => anyOf(terms).resolve({ limit }) as MaybePromise<ParagraphKey[]>);
-  return then(all(lists), (found) => {
-    const excluded = new Set(exclude.length ? found.pop() : []);
-    let result = found[0]!.filter((id) => !excluded.has(id));
-    for (const list of found.slice(1)) {
+  const holdingAny = (terms: string[]) =>
+    then(all(terms.map((term) => index.search({ query: term, field: INDEXED_FIELD, limit }) as MaybePromise<{ result: ParagraphKey[] }[]>)), (lists) => {
+      const found = lists.flatMap((fields) => fields.map((field) => field.result));
+      // One term's list has each paragraph once already.
+      if (found.length === 1) return found[0]!;
+      const ids = new Set<ParagraphKey>();
+      for (const list of found) for (const id of list) ids.add(id);
+      return [...ids];
+    });
+  const groups = required.length ? required : [include];
+  return then(all([...groups.map(holdingAny), holdingAny(exclude)]), (lists) => {
+    const excluded = new Set(lists.pop());
+    let result = lists[0]!;
+    if (excluded.size) result = result.filter((id) => !excluded.has(id));
+    for (const list of lists.slice(1)) {
       const present = new Set(list);
       result = result.filter((id) => present.has(id));
     }
-    return result;
+    return result.length > limit ? result.slice(0, limit) : result;
   });
 }
 
@@ -146,9 +151,4 @@ export function mountedFinder(index: MountedIndex, position: (id: ParagraphKey) 
     find: (include, exclude, limit, required) => then(findCandidates(index, include, exclude, limit, required), positions),
     tagged: (filter, limit) => then(findTagged(index, filter, limit), (ids) => ids && positions(ids)),
   };
-}
-
-interface ResolverChain {
-  not(options: object): ResolverChain;
-  resolve(options: object): unknown;
 }

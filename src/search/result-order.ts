@@ -32,18 +32,25 @@ export function rankTop(
   }
   const years = [...byYear.keys()].sort((a, b) => b - a);
   const scored: number[] = [];
+  // The `needed` best scores so far, best first: the stopping test reads the last of them.
+  const best: number[] = [];
   for (let k = 0; k < years.length; k++) {
     const prior = recencyPrior(years[k]!, newest);
     for (const doc of byYear.get(years[k]!)!) {
       const raw = score(doc);
       if (raw === null) continue;
-      scores.set(doc, raw * prior);
+      const s = raw * prior;
+      scores.set(doc, s);
       scored.push(doc);
+      if (best.length < needed || s > best[best.length - 1]!) {
+        best.splice(insertionPoint(best, s), 0, s);
+        if (best.length > needed) best.pop();
+      }
     }
-    if (k === years.length - 1 || scored.length < needed) continue;
+    if (k === years.length - 1 || best.length < needed) continue;
     // Diversity only lowers scores, so hits above the ceiling keep their exact place.
     const ceiling = bound * recencyPrior(years[k + 1]!, newest);
-    if (scored.filter((doc) => scores.get(doc)! > ceiling).length < needed) continue;
+    if (best[needed - 1]! <= ceiling) continue;
     const final = new Map(scores);
     const ranked = diversify(scored, entries, final);
     if (ranked.filter((doc) => final.get(doc)! > ceiling).length < needed) continue;
@@ -51,6 +58,18 @@ export function rankTop(
     return ranked;
   }
   return diversify(scored, entries, scores);
+}
+
+/** Where `score` goes in a list sorted best first. */
+function insertionPoint(sorted: number[], score: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! >= score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

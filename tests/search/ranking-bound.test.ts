@@ -55,4 +55,10 @@ describe('ranking a long archive', () => {
     // Two paragraphs a year say "unge"; in the 14 years titled "Unge i arbeid" the third matches too.
     expect(engine.search({ q: 'unge' }).total).toBe(94);
   });
+
+  test('a query of stop words only finds nothing and counts nothing', () => {
+    const response = engine.search({ q: 'skal av i' });
+    expect(response.total).toBe(0);
+    expect(response.facets.year).toEqual([]);
+  });
 });
