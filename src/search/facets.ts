@@ -32,31 +32,41 @@ export function applyFilters(candidates: Iterable<number>, entries: Entry[], fil
   const years = new Set(filter.years);
   const topicSet = new Set(filter.topics);
   const types = new Set(filter.types);
-  const yearCounts = new Tally(codes.year.values.length);
-  const topicCounts = new Tally(codes.topic.values.length);
-  const typeCounts = new Tally(codes.type.values.length);
+  // The loop reads typed arrays only: it runs once per candidate, thousands of times per query.
+  const yearOf = codes.year.of;
+  const typeOf = codes.type.of;
+  const topicOf = codes.topic.of;
+  const topicFrom = codes.topic.from;
+  const yearOk = allowed(codes.year, years);
+  const typeOk = allowed(codes.type, types);
+  const topicOk = allowed(codes.topic, topicSet);
+  const yearCounts = new Int32Array(codes.year.values.length);
+  const topicCounts = new Int32Array(codes.topic.values.length);
+  const typeCounts = new Int32Array(codes.type.values.length);
   const hits: number[] = [];
   for (const doc of candidates) {
-    const e = entries[doc]!;
-    const okYear = years.size === 0 || years.has(e.year);
-    const okTopic = topicSet.size === 0 || e.topics.some((t) => topicSet.has(t));
-    const okType = types.size === 0 || types.has(e.type);
-    if (okTopic && okType) yearCounts.add(codes.year.of[doc]!);
-    if (okYear && okType) for (let k = codes.topic.from[doc]!; k < codes.topic.from[doc + 1]!; k++) topicCounts.add(codes.topic.of[k]!);
-    if (okYear && okTopic) typeCounts.add(codes.type.of[doc]!);
+    const year = yearOf[doc]!;
+    const type = typeOf[doc]!;
+    const from = topicFrom[doc]!;
+    const to = topicFrom[doc + 1]!;
+    const okYear = yearOk === null || yearOk[year] === 1;
+    const okType = typeOk === null || typeOk[type] === 1;
+    let okTopic = topicOk === null;
+    for (let k = from; k < to && !okTopic; k++) okTopic = topicOk![topicOf[k]!] === 1;
+    if (okTopic && okType) yearCounts[year]!++;
+    if (okYear && okType) for (let k = from; k < to; k++) topicCounts[topicOf[k]!]!++;
+    if (okYear && okTopic) typeCounts[type]!++;
     if (okYear && okTopic && okType) hits.push(doc);
   }
   const label = new Map(topics.map((t) => [t.id, t.label]));
   return {
     hits,
     facets: {
-      year: yearCounts.listed(codes.year, years).map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
-      topic: topicCounts
-        .listed(codes.topic, topicSet)
+      year: listed(codes.year, yearCounts, years).map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
+      topic: listed(codes.topic, topicCounts, topicSet)
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
-      type: typeCounts
-        .listed(codes.type, types)
+      type: listed(codes.type, typeCounts, types)
         .map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
     },
@@ -109,26 +119,26 @@ function encode<V>(all: V[]): Codes<V> {
   return { values: [...code.keys()], code, of };
 }
 
-/** Counts per value number, remembering the order values were first counted in (sorting keeps it for ties). */
-class Tally {
-  private readonly counts: Int32Array;
-  private readonly order: number[] = [];
-
-  constructor(size: number) {
-    this.counts = new Int32Array(size);
+/** The value numbers a filter lets through, or null when it chooses nothing (everything passes). */
+function allowed<V>({ values, code }: Codes<V>, chosen: Set<V>): Uint8Array | null {
+  if (chosen.size === 0) return null;
+  const ok = new Uint8Array(values.length);
+  for (const v of chosen) {
+    const c = code.get(v);
+    if (c !== undefined) ok[c] = 1;
   }
+  return ok;
+}
 
-  add(code: number): void {
-    if (this.counts[code]!++ === 0) this.order.push(code);
+/** Counted values with their counts; then each chosen value not counted, at zero, so it can be unchosen. */
+function listed<V>({ values, code }: Codes<V>, counts: Int32Array, chosen: Set<V>): [V, number][] {
+  const out: [V, number][] = [];
+  counts.forEach((count, c) => {
+    if (count > 0) out.push([values[c]!, count]);
+  });
+  for (const v of chosen) {
+    const c = code.get(v);
+    if (c === undefined || counts[c] === 0) out.push([v, 0]);
   }
-
-  /** Counted values with their counts; then each chosen value not counted, at zero, so it can be unchosen. */
-  listed<V>({ values, code }: Codes<V>, chosen: Set<V>): [V, number][] {
-    const out = this.order.map((c): [V, number] => [values[c]!, this.counts[c]!]);
-    for (const v of chosen) {
-      const c = code.get(v);
-      if (c === undefined || this.counts[c] === 0) out.push([v, 0]);
-    }
-    return out;
-  }
+  return out;
 }
