@@ -31,6 +31,9 @@ export class Catalog {
   private readonly documents = new Map<string, Document>();
 
   readonly topics: TopicLabel[];
+  /** The years of the letters, newest first, and each entry's place in that list. */
+  readonly years: number[];
+  readonly yearRank: Int32Array;
 
   constructor(readonly corpus: Corpus) {
     this.topics = corpus.topics;
@@ -38,6 +41,9 @@ export class Catalog {
       this.documents.set(doc.id, doc);
       for (const section of doc.sections) for (const p of section.paragraphs) this.add(doc, section, p);
     }
+    this.years = [...new Set(this.entries.map((e) => e.year))].sort((a, b) => b - a);
+    const rank = new Map(this.years.map((year, r) => [year, r]));
+    this.yearRank = Int32Array.from(this.entries, (e) => rank.get(e.year)!);
   }
 
   private add(doc: Document, section: Section, p: Paragraph): void {
@@ -68,7 +74,7 @@ export class Catalog {
   }
 
   get newestYear(): number {
-    return Math.max(...this.corpus.documents.map((d) => d.year));
+    return this.years[0] ?? new Date().getFullYear();
   }
 
   indexOf(paragraphId: string): number | undefined {

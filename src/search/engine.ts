@@ -194,7 +194,7 @@ export class SearchEngine {
       total = filtered.hits.length;
       const score = phrases ? (doc: number) => known.get(doc)! : (doc: number) => this.matchScore(doc, query);
       const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
-      ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog.entries, this.catalog.newestYear, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
+      ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }
 
     const response: SearchResponse = {

@@ -1,4 +1,4 @@
-import type { Entry } from './catalog.js';
+import type { Catalog, Entry } from './catalog.js';
 import { recencyPrior } from './ranking.js';
 
 /**
@@ -15,28 +15,29 @@ const DIVERSITY = 0.85;
  */
 export function rankTop(
   hits: number[],
-  entries: Entry[],
-  /** The newest letter's year, from which the recency prior counts. */
-  newest: number,
+  catalog: Catalog,
   score: (doc: number) => number | null,
   bound: number,
   needed: number,
   scores: Map<number, number>,
 ): number[] {
-  const byYear = new Map<number, number[]>();
-  for (const doc of hits) {
-    const year = entries[doc]!.year;
-    const group = byYear.get(year);
-    if (group) group.push(doc);
-    else byYear.set(year, [doc]);
-  }
-  const years = [...byYear.keys()].sort((a, b) => b - a);
+  const { entries, years, yearRank } = catalog;
+  const newest = catalog.newestYear;
+  // Hits by year, newest first: a counting sort on each entry's year rank.
+  const starts = new Int32Array(years.length + 1);
+  for (const doc of hits) starts[yearRank[doc]! + 1]!++;
+  for (let r = 0; r < years.length; r++) starts[r + 1]! += starts[r]!;
+  const byYear = new Int32Array(hits.length);
+  const next = starts.slice(0, years.length);
+  for (const doc of hits) byYear[next[yearRank[doc]!]!++] = doc;
   const scored: number[] = [];
   // The `needed` best scores so far, best first: the stopping test reads the last of them.
   const best: number[] = [];
   for (let k = 0; k < years.length; k++) {
+    if (starts[k] === starts[k + 1]) continue;
     const prior = recencyPrior(years[k]!, newest);
-    for (const doc of byYear.get(years[k]!)!) {
+    for (let i = starts[k]!; i < starts[k + 1]!; i++) {
+      const doc = byYear[i]!;
       const raw = score(doc);
       if (raw === null) continue;
       const s = raw * prior;
@@ -47,7 +48,7 @@ export function rankTop(
         if (best.length > needed) best.pop();
       }
     }
-    if (k === years.length - 1 || best.length < needed) continue;
+    if (starts[k + 1] === hits.length || best.length < needed) continue;
     // Diversity only lowers scores, so hits above the ceiling keep their exact place.
     const ceiling = bound * recencyPrior(years[k + 1]!, newest);
     if (best[needed - 1]! <= ceiling) continue;
