@@ -65,13 +65,13 @@ const MAX_CANDIDATES = 200_000;
 
 interface CompiledQuery {
   clauses: RankedClause[];
+  /** Terms a match may hold: every expansion of the query's words, which are also what is highlighted. */
   include: string[];
   exclude: string[];
   /** Words every match must hold: those of each phrase that stands alone as a clause, as their terms. */
   required: string[][];
   excludedPhrases: RankedPart[];
-  /** Terms whose occurrences are highlighted, and their ids. */
-  matches: Set<string>;
+  /** The ids of the `include` terms. */
   matchIds: Set<number>;
   suggestion?: string;
 }
@@ -226,7 +226,7 @@ export class SearchEngine {
 
   /** Terms of a query as they are highlighted in a paragraph (for the document view). */
   matchTerms(q: string): Set<string> {
-    return this.compile(q).matches;
+    return new Set(this.compile(q).include);
   }
 
   private hit(doc: number, score: number, matchIds: Set<number>, q?: string): Hit {
@@ -260,8 +260,6 @@ export class SearchEngine {
 
   private compile(q: string): CompiledQuery {
     const parsed = parseQuery(q);
-    const include = new Set<string>();
-    const matches = new Set<string>();
     const matchIds = new Set<number>();
     let corrected = false;
     const suggestionWords: string[] = [];
@@ -271,9 +269,6 @@ export class SearchEngine {
       const weights = new Map(expansions.map((e) => [e.term, e.weight]));
       let df = 0;
       for (const e of expansions) {
-        const t = this.vocabulary.term(e.term);
-        include.add(t);
-        matches.add(t);
         matchIds.add(e.term);
         df += this.vocabulary.data.df[e.term]!;
       }
@@ -313,7 +308,8 @@ export class SearchEngine {
     const required = clauses.flatMap(({ anyOf: [part, ...others] }) =>
       part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => this.vocabulary.term(id))] : [])) : [],
     );
-    const compiled: CompiledQuery = { clauses, include: [...include], exclude, required, excludedPhrases, matches, matchIds };
+    const include = [...matchIds].map((id) => this.vocabulary.term(id));
+    const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds };
     if (corrected) compiled.suggestion = suggestionWords.join(' ');
     return compiled;
   }
