@@ -1,5 +1,6 @@
 import type { Corpus, Document, DocumentType, Paragraph, Section, TopicLabel } from '../model.js';
 import { DOCUMENT_TYPE_LABELS } from '../model.js';
+import { facetCodes, type FacetCodes } from './facets.js';
 
 /**
  * The paragraphs of a corpus as the engine holds them: one flat, numbered list (the number is the
@@ -31,9 +32,8 @@ export class Catalog {
   private readonly documents = new Map<string, Document>();
 
   readonly topics: TopicLabel[];
-  /** The years of the letters, newest first, and each entry's place in that list. */
-  readonly years: number[];
-  readonly yearRank: Int32Array;
+  /** Year, type and topic of every entry as small numbers (years numbered newest first). */
+  readonly facetCodes: FacetCodes;
 
   constructor(readonly corpus: Corpus) {
     this.topics = corpus.topics;
@@ -41,9 +41,7 @@ export class Catalog {
       this.documents.set(doc.id, doc);
       for (const section of doc.sections) for (const p of section.paragraphs) this.add(doc, section, p);
     }
-    this.years = [...new Set(this.entries.map((e) => e.year))].sort((a, b) => b - a);
-    const rank = new Map(this.years.map((year, r) => [year, r]));
-    this.yearRank = Int32Array.from(this.entries, (e) => rank.get(e.year)!);
+    this.facetCodes = facetCodes(this.entries);
   }
 
   private add(doc: Document, section: Section, p: Paragraph): void {
@@ -74,7 +72,7 @@ export class Catalog {
   }
 
   get newestYear(): number {
-    return this.years[0] ?? new Date().getFullYear();
+    return this.facetCodes.year.values[0] ?? new Date().getFullYear();
   }
 
   indexOf(paragraphId: string): number | undefined {

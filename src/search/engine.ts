@@ -177,7 +177,7 @@ export class SearchEngine {
       // No words: browse what the filters select, newest letters first, in document order.
       // Only stop words: nothing matches, so there is nothing to count either.
       const all = q.trim() ? [] : this.catalog.entries.map((_, i) => i);
-      facets = applyFilters(all, this.catalog.entries, filter, this.catalog.topics).facets;
+      facets = applyFilters(all, this.catalog, filter).facets;
       ranked = found.sort((a, b) => this.byYearThenOrder(a, b));
       total = ranked.length;
     } else {
@@ -189,7 +189,7 @@ export class SearchEngine {
         const score = this.matchScore(doc, query);
         if (score !== null) known.set(doc, score);
       }
-      const filtered = applyFilters(phrases ? known.keys() : found, this.catalog.entries, filter, this.catalog.topics);
+      const filtered = applyFilters(phrases ? known.keys() : found, this.catalog, filter);
       facets = filtered.facets;
       total = filtered.hits.length;
       const score = phrases ? (doc: number) => known.get(doc)! : (doc: number) => this.matchScore(doc, query);

@@ -1,6 +1,5 @@
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../model.js';
-import type { TopicLabel } from '../model.js';
-import type { Entry } from './catalog.js';
+import type { Catalog, Entry } from './catalog.js';
 
 /**
  * Facets as faceted search counts them: for each facet, the matches that pass every *other* active
@@ -27,8 +26,8 @@ export interface Facets {
 const norwegian = new Intl.Collator('nb');
 
 /** Split candidates into hits (passing all filters) and facet counts. */
-export function applyFilters(candidates: Iterable<number>, entries: Entry[], filter: Filter, topics: TopicLabel[]): { hits: number[]; facets: Facets } {
-  const codes = facetCodes(entries);
+export function applyFilters(candidates: Iterable<number>, catalog: Catalog, filter: Filter): { hits: number[]; facets: Facets } {
+  const codes = catalog.facetCodes;
   const years = new Set(filter.years);
   const topicSet = new Set(filter.topics);
   const types = new Set(filter.types);
@@ -58,7 +57,7 @@ export function applyFilters(candidates: Iterable<number>, entries: Entry[], fil
     if (okYear && okTopic) typeCounts[type]!++;
     if (okYear && okTopic && okType) hits.push(doc);
   }
-  const label = new Map(topics.map((t) => [t.id, t.label]));
+  const label = new Map(catalog.topics.map((t) => [t.id, t.label]));
   return {
     hits,
     facets: {
@@ -74,7 +73,7 @@ export function applyFilters(candidates: Iterable<number>, entries: Entry[], fil
 }
 
 /** The distinct values of one facet, numbered, and each paragraph's value numbers. */
-interface Codes<V> {
+export interface Codes<V> {
   values: V[];
   code: Map<V, number>;
   /** Value numbers: one per paragraph, or (topics) paragraph d's at from[d] … from[d + 1]. */
@@ -82,41 +81,32 @@ interface Codes<V> {
 }
 
 /**
- * Facet values as small numbers, computed once per list of entries: counting then adds to an array
- * instead of looking up a Map per candidate and value, which is most of the cost of a query with
- * thousands of candidates.
+ * Facet values as small numbers, made once per catalog: counting then adds to an array instead of
+ * looking up a Map per candidate and value, which is most of the cost of a query with thousands of
+ * candidates. Years are numbered newest first, so a year's number is also its rank by recency.
  */
-interface FacetCodes {
-  /** How many entries the codes were made for. */
-  length: number;
+export interface FacetCodes {
   year: Codes<number>;
   type: Codes<string>;
   topic: Codes<string> & { from: Uint32Array };
 }
 
-const codesOf = new WeakMap<Entry[], FacetCodes>();
-
-function facetCodes(entries: Entry[]): FacetCodes {
-  let codes = codesOf.get(entries);
-  if (!codes || codes.length !== entries.length) {
-    const topic = encode(entries.flatMap((e) => e.topics));
-    const from = new Uint32Array(entries.length + 1);
-    entries.forEach((e, i) => (from[i + 1] = from[i]! + e.topics.length));
-    codes = { length: entries.length, year: encode(entries.map((e) => e.year)), type: encode(entries.map((e) => e.type)), topic: { ...topic, from } };
-    codesOf.set(entries, codes);
-  }
-  return codes;
+export function facetCodes(entries: Entry[]): FacetCodes {
+  const years = entries.map((e) => e.year);
+  const topic = encode(entries.flatMap((e) => e.topics));
+  const from = new Uint32Array(entries.length + 1);
+  entries.forEach((e, i) => (from[i + 1] = from[i]! + e.topics.length));
+  return {
+    year: encode(years, [...new Set(years)].sort((a, b) => b - a)),
+    type: encode(entries.map((e) => e.type)),
+    topic: { ...topic, from },
+  };
 }
 
-function encode<V>(all: V[]): Codes<V> {
-  const code = new Map<V, number>();
-  const of = new Int32Array(all.length);
-  all.forEach((v, i) => {
-    let c = code.get(v);
-    if (c === undefined) code.set(v, (c = code.size));
-    of[i] = c;
-  });
-  return { values: [...code.keys()], code, of };
+/** Number `all`'s values in the order of `values` (by default, as they first occur). */
+function encode<V>(all: V[], values: V[] = [...new Set(all)]): Codes<V> {
+  const code = new Map(values.map((v, c) => [v, c]));
+  return { values, code, of: Int32Array.from(all, (v) => code.get(v)!) };
 }
 
 /** The value numbers a filter lets through, or null when it chooses nothing (everything passes). */

@@ -21,7 +21,9 @@ export function rankTop(
   needed: number,
   scores: Map<number, number>,
 ): number[] {
-  const { entries, years, yearRank } = catalog;
+  const { entries } = catalog;
+  // Year numbers count from the newest year: they are the years' ranks by recency.
+  const { values: years, of: yearRank } = catalog.facetCodes.year;
   const newest = catalog.newestYear;
   // Hits by year, newest first: a counting sort on each entry's year rank.
   const starts = new Int32Array(years.length + 1);
