@@ -1,8 +1,8 @@
 import FlexSearch from 'flexsearch';
 import type { Entry } from './catalog.js';
-import { analyze, type Token } from './analyzer.js';
-import { FIELDS, type Field } from './forward-index.js';
+import { FIELDS } from './forward-index.js';
 import { all, then, type MaybePromise } from './maybe-promise.js';
+import type { AnalysedFields } from './ranking-data.js';
 
 const { Document, Encoder } = FlexSearch;
 
@@ -59,13 +59,6 @@ export function createDocumentIndex(): DocumentIndex {
     encoder,
     document: { id: 'id', index: [INDEXED_FIELD], tag: [...TAG_FIELDS] },
   } as never) as unknown as DocumentIndex;
-}
-
-export type AnalysedFields = Record<Field, Token[]>;
-
-/** The ranked fields of a paragraph, analysed once for FlexSearch and for the ranking data. */
-export function analyseFields(entry: Entry): AnalysedFields {
-  return { text: analyze(entry.text), heading: analyze(entry.heading ?? ''), title: analyze(`${entry.section} ${entry.sectionTitle}`) };
 }
 
 /** What FlexSearch indexes of one paragraph: its distinct terms and its tags. */

@@ -1,6 +1,6 @@
 import type { Catalog, Entry } from './catalog.js';
-import { analyseFields, type AnalysedFields } from './flexsearch-index.js';
-import { ForwardIndex } from './forward-index.js';
+import { analyze, type Token } from './analyzer.js';
+import { ForwardIndex, type Field } from './forward-index.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -11,6 +11,13 @@ import { Vocabulary } from './vocabulary.js';
 export interface RankingData {
   forward: ForwardIndex;
   vocabulary: Vocabulary;
+}
+
+export type AnalysedFields = Record<Field, Token[]>;
+
+/** The ranked fields of a paragraph: its text, its heading and its section's number and title. */
+export function analyseFields(entry: Entry): AnalysedFields {
+  return { text: analyze(entry.text), heading: analyze(entry.heading ?? ''), title: analyze(`${entry.section} ${entry.sectionTitle}`) };
 }
 
 export function analyseCatalog(catalog: Catalog, visit: (position: number, entry: Entry, fields: AnalysedFields) => void): RankingData {

@@ -1,6 +1,7 @@
 import { terms } from '../../src/search/analyzer.js';
 import type { Entry } from '../../src/search/catalog.js';
-import { analyseFields, createDocumentIndex, findCandidates, findTagged, indexedParagraph } from '../../src/search/flexsearch-index.js';
+import { createDocumentIndex, findCandidates, findTagged, indexedParagraph } from '../../src/search/flexsearch-index.js';
+import { analyseFields } from '../../src/search/ranking-data.js';
 
 function entry(text: string, year: number, topics: string[] = []): Entry {
   return { text, year, topics, section: '2.1', sectionTitle: 'Brukere', type: 'mdb' } as unknown as Entry;
