@@ -11,7 +11,7 @@ import { loadLexicon } from '../src/ingest/lexicon.js';
 import { normalizeFile } from '../src/ingest/normalize.js';
 import { repairOcr } from '../src/ingest/ocr-repair.js';
 import { readSource, sourceFiles } from '../src/ingest/read-source.js';
-import { wordAccuracy, words } from '../src/ingest/word-accuracy.js';
+import { wordAccuracy, words } from '../src/evaluation/word-accuracy.js';
 import { damageOcr } from '../tests/helpers/ocr-damage.js';
 
 const CORPUS = 'corpus';

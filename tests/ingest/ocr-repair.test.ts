@@ -5,7 +5,7 @@ import { loadLexicon } from '../../src/ingest/lexicon.js';
 import { normalizeFile } from '../../src/ingest/normalize.js';
 import { looksLikeOcrDamage, repairOcr, type Repair } from '../../src/ingest/ocr-repair.js';
 import { readSource, sourceFiles } from '../../src/ingest/read-source.js';
-import { wordAccuracy } from '../../src/ingest/word-accuracy.js';
+import { wordAccuracy } from '../../src/evaluation/word-accuracy.js';
 import { damageOcr } from '../helpers/ocr-damage.js';
 
 const lexicon = loadLexicon();

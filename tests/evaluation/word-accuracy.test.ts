@@ -1,4 +1,4 @@
-import { wordAccuracy, words } from '../../src/ingest/word-accuracy.js';
+import { wordAccuracy, words } from '../../src/evaluation/word-accuracy.js';
 
 describe('wordAccuracy', () => {
   test('words keep their case, lose surrounding punctuation, and line-end hyphenation is re-joined', () => {
