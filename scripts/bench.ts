@@ -11,7 +11,8 @@ import { constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadJudgedQueries } from '../src/evaluation/relevance.js';
-import { openIndex } from '../src/search/index-store.js';
+import { openArchive } from '../src/archive.js';
+import { FilesStore } from '../src/store/files/files-store.js';
 import { startPostgres } from '../tests/helpers/postgres.js';
 import { ENGINE_NAMES } from './bench/engines.js';
 import { measureHttp } from './bench/http-load.js';
@@ -45,7 +46,7 @@ const queriesPath = resolve(values.queries);
 const queries = loadJudgedQueries(queriesPath);
 
 const indexDir = resolve(values.index);
-const { engine } = await openIndex(corpusDir, indexDir, (reason) => console.error(`Building the index: ${reason}.`));
+const { current: engine } = await openArchive(new FilesStore(indexDir), corpusDir, { onRebuild: (reason) => console.error(`Building the index: ${reason}.`), pollMs: 0 });
 // styringssok-postgres's database.
 const postgres = run('engines') && !process.env.DATABASE_URL ? await startPostgres() : undefined;
 const databaseUrl = process.env.DATABASE_URL || postgres?.url;

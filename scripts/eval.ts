@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadJudgedQueries, mean, scoreQuery, type QueryScore } from '../src/evaluation/relevance.js';
-import { openIndex } from '../src/search/index-store.js';
+import { openArchive } from '../src/archive.js';
+import { FilesStore } from '../src/store/files/files-store.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,13 +20,13 @@ const { values } = parseArgs({
 });
 const sets = values.queries ?? ['../shared/eval/dev-queries.json', 'scripts/eval-queries.json'].filter((p) => existsSync(p));
 
-const { engine } = await openIndex(resolve(values.corpus), resolve(values.index), (reason) => console.error(`Building the index: ${reason}.`));
+const { current: engine } = await openArchive(new FilesStore(resolve(values.index)), resolve(values.corpus), { onRebuild: (reason) => console.error(`Building the index: ${reason}.`), pollMs: 0 });
 for (const path of sets) {
   const scores: QueryScore[] = [];
   console.log(`\n${path}`);
   console.log(`${'query'.padEnd(30)} ${'nDCG@10'.padStart(8)} ${'R@10'.padStart(6)} ${'RR'.padStart(6)}`);
   for (const query of loadJudgedQueries(path)) {
-    const response = engine.search({ q: query.q, limit: 10 });
+    const response = await engine.search({ q: query.q, limit: 10 });
     const score = scoreQuery(query, response.hits);
     scores.push(score);
     console.log(`${query.id.padEnd(30)} ${score.ndcg.toFixed(3).padStart(8)} ${score.recall.toFixed(2).padStart(6)} ${score.rr.toFixed(2).padStart(6)}`);

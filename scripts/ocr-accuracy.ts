@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
-import { LanguageModel } from '../src/ingest/language-model.js';
-import { loadLexicon } from '../src/ingest/lexicon.js';
+import { LanguageModel } from '../src/ingest/ocr/language-model.js';
+import { loadLexicon } from '../src/ingest/ocr/lexicon.js';
 import { normalizeFile } from '../src/ingest/normalize.js';
-import { repairOcr } from '../src/ingest/ocr-repair.js';
-import { readSource, sourceFiles } from '../src/ingest/read-source.js';
+import { repairOcr } from '../src/ingest/ocr/repair.js';
+import { sourceFiles } from '../src/ingest/read/corpus-folder.js';
+import { readSource } from '../src/ingest/read/read-source.js';
 import { wordAccuracy, words } from '../src/evaluation/word-accuracy.js';
 import { damageOcr } from '../tests/helpers/ocr-damage.js';
 

@@ -1,61 +1,60 @@
+/**
+ * Command line: `ingest`, `normalize`, `search`, `serve` — the composition root, which opens the store
+ * `STORE` names and hands it to the archive (see archive.ts). Each command is a thin shell around the
+ * library functions it names; output meant for people goes to stderr when stdout carries data.
+ */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
-import { ingestCorpus, type IngestReport } from './ingest/pipeline.js';
+import { ingestInto, openArchive, type IngestOutcome } from './archive.js';
 import { normalizeFile } from './ingest/normalize.js';
+import { formatReport } from './ingest/report.js';
 import type { SearchResponse } from './search/engine.js';
-import { openStore, storeOptions, writeStore } from './search/store.js';
-import { createApp } from './web/app.js';
-import { serveSettings } from './web/serve-settings.js';
+import type { IndexStore, PublishReport } from './store/index-store.js';
+import { markWindow, type Marking } from './text/marked-text.js';
+import { openStore, storeSettings } from './store/open-store.js';
+import { serveSettings } from './web/http/serve-settings.js';
 import { listen, stopOnSignals } from './web/server.js';
+import { createApp } from './web/app.js';
+import { apiSearchResponse } from './web/view-models/api.js';
 
-/**
- * Command line: `ingest`, `normalize`, `search`, `serve`. Each command is a thin shell around the
- * library functions it names; output meant for people goes to stderr when stdout carries data.
- */
 const DEFAULT_CORPUS = 'corpus';
-const DEFAULT_OUT = 'index';
+const DEFAULT_INDEX = 'index';
 
-export async function ingestCommand(corpusDir: string, outDir: string, quiet = false): Promise<IngestReport> {
+async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, force }: { quiet: boolean; force: boolean }): Promise<IngestOutcome> {
   const bar = quiet ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0, { step: '', file: '' });
-  const { corpus, report } = ingestCorpus({
-    corpusDir,
+  const outcome = await ingestInto(store, corpusDir, {
+    force,
     onProgress: ({ step, done, total, file }) => {
       bar?.setTotal(total);
       bar?.update(done, { step, file: file ?? '' });
     },
-  });
-  bar?.stop();
-  const store = storeOptions({ corpusDir, indexDir: outDir });
-  const written = await writeStore(corpus, store);
-  if (!quiet) process.stderr.write(`${formatReport(report, store.store === 'postgres' ? 'PostgreSQL' : join(outDir, 'corpus.json'))}${written}\n`);
-  return report;
-}
-
-export function formatReport(report: IngestReport, path: string): string {
-  const lines = [`Ingested ${report.documents.length} documents in ${(report.ms / 1000).toFixed(1)} s → ${path}`];
-  for (const d of report.documents) lines.push(`  ${d.id.padEnd(16)} ${String(d.sections).padStart(3)} sections ${String(d.paragraphs).padStart(4)} paragraphs  ${d.title}  [${d.sources.join(', ')}]`);
-  for (const r of report.repairs) {
-    lines.push(`OCR repairs in ${r.file}: ${r.total} words`);
-    lines.push(`  ${r.top.slice(0, 12).map((t) => `${t.from}→${t.to} ×${t.count}`).join(', ')}`);
+  }).finally(() => bar?.stop());
+  if (!quiet) {
+    if (outcome.kind === 'unchanged') process.stderr.write(`The index in ${store.location} (version ${outcome.version.id}, built ${outcome.version.builtAt}) is of the corpus as it is: nothing to ingest.\n`);
+    else process.stderr.write(`${formatReport(outcome.report, store.location === 'PostgreSQL' ? 'PostgreSQL' : join(store.location, 'corpus.json'))}${publication(outcome.published)}\n`);
   }
-  if (report.dropped.length) lines.push('Left out as boilerplate:');
-  for (const d of report.dropped) lines.push(`  ${d.file}: ${d.what} (${d.words} words)`);
-  lines.push(`Topics: ${(report.topicCoverage * 100).toFixed(1)}% of body paragraphs have at least one`);
-  if (report.warnings.length) lines.push(`Warnings (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
-  return lines.join('\n') + '\n';
+  return outcome;
 }
 
-function formatHits(response: SearchResponse): string {
-  const strip = (html: string) => html.replace(/<mark>/g, '\x1b[1m').replace(/<\/mark>/g, '\x1b[0m').replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+function publication({ version, written, removed, unchanged }: PublishReport): string {
+  const changed = [written.length ? `${written.join(', ')} written` : 'nothing written', ...(removed.length ? [`${removed.join(', ')} removed`] : [])];
+  return `Search index version ${version.id}: ${version.paragraphs} paragraphs; ${changed.join(', ')}, ${unchanged.length} documents unchanged`;
+}
+
+const BOLD: Marking = { escape: (text) => text, open: '\x1b[1m', close: '\x1b[0m' };
+
+/** A terminal's rendering of hits: matches in bold, each hit's link beneath it. */
+function formatHits(response: SearchResponse, q: string): string {
+  const { hits } = apiSearchResponse(response, q);
   const lines = [`${response.total} treff${response.suggestion ? ` (mente du «${response.suggestion}»?)` : ''}`];
-  for (const hit of response.hits) {
+  response.hits.forEach((hit, i) => {
     lines.push('', `${hit.year}  ${hit.docTitle} · ${[hit.section, hit.sectionTitle].filter(Boolean).join(' ')}${hit.heading ? ` · ${hit.heading}` : ''}`);
-    lines.push(`  ${strip(hit.snippet)}`, `  ${hit.url}`);
-  }
+    lines.push(`  ${markWindow(hit.text, hit.matches.text, hit.snippet, BOLD)}`, `  ${hits[i]!.url}`);
+  });
   return lines.join('\n') + '\n';
 }
 
@@ -66,9 +65,10 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       corpus: { type: 'string', default: DEFAULT_CORPUS },
-      out: { type: 'string', default: DEFAULT_OUT },
-      index: { type: 'string', default: DEFAULT_OUT },
+      out: { type: 'string', default: DEFAULT_INDEX },
+      index: { type: 'string', default: DEFAULT_INDEX },
       quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       year: { type: 'string', multiple: true },
       topic: { type: 'string', multiple: true },
@@ -76,38 +76,51 @@ async function main(argv: string[]): Promise<void> {
       limit: { type: 'string', default: '10' },
     },
   });
+  const corpusDir = resolve(values.corpus);
+  const settings = () => storeSettings(resolve(command === 'ingest' ? values.out : values.index));
+  const onRebuild = (reason: string) => process.stderr.write(`Building the index: ${reason}.\n`);
   switch (command) {
     case 'ingest': {
-      const report = await ingestCommand(resolve(values.corpus), resolve(values.out), values.quiet);
-      if (report.documents.length === 0) process.exitCode = 1;
+      const store = openStore(settings());
+      const outcome = await ingestCommand(store, corpusDir, { quiet: values.quiet, force: values.force }).finally(() => store.close());
+      if (outcome.kind === 'published' && outcome.report.documents.length === 0) process.exitCode = 1;
       break;
     }
     case 'search': {
       const q = positionals.join(' ');
-      const store = await openStore(storeOptions({ corpusDir: resolve(values.corpus), indexDir: resolve(values.index) }), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
-      const response = await store.engine.searchAsync({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
+      const storeOptions = settings();
+      const store = openStore(storeOptions);
+      const live = await openArchive(store, storeOptions.kind === 'memory' ? corpusDir : undefined, { onRebuild, pollMs: 0 });
+      const response = await live.current.search({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
+      await live.close();
       await store.close();
-      process.stdout.write(values.json ? `${JSON.stringify(response, null, 2)}\n` : formatHits(response));
+      process.stdout.write(values.json ? `${JSON.stringify(apiSearchResponse(response, q), null, 2)}\n` : formatHits(response, q));
       break;
     }
     case 'normalize': {
       const file = positionals[0];
       if (!file) throw new UsageError('usage: npm run --silent normalize -- FILE');
-      process.stdout.write(normalizeFile(readFileSync(resolve(file)), resolve(values.corpus)));
+      process.stdout.write(normalizeFile(readFileSync(resolve(file)), corpusDir));
       break;
     }
     case 'serve': {
       const { port, rateLimit, logLevel, trustProxy } = serveSettings(process.env);
-      const store = await openStore(storeOptions({ corpusDir: resolve(values.corpus), indexDir: resolve(values.index) }), (reason) => process.stderr.write(`Building the index: ${reason}.\n`));
+      const storeOptions = settings();
+      const store = openStore(storeOptions);
+      // App servers on PostgreSQL serve what `npm run ingest` published; the files store rebuilds itself.
+      const live = await openArchive(store, storeOptions.kind === 'memory' ? corpusDir : undefined, { onRebuild });
       const logger = pino({ level: logLevel });
-      const server = await listen(createApp({ store, logger, rateLimit, trustProxy }), port);
+      const server = await listen(createApp({ index: live, logger, rateLimit, trustProxy }), port);
       const address = server.address();
       logger.info({ rateLimit }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
-      stopOnSignals(server, logger, () => store.close());
+      stopOnSignals(server, logger, async () => {
+        await live.close();
+        await store.close();
+      });
       break;
     }
     default:
-      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] | search "q" [--year Y] [--topic T] [--type T] [--json] | normalize FILE | serve');
+      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] [--force] | search "q" [--year Y] [--topic T] [--type T] [--json] | normalize FILE | serve');
   }
 }
 

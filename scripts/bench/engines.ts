@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
-import type { Corpus } from '../../src/model.js';
+import type { Corpus } from '../../src/model/corpus.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { postgresEngine } from './postgres-engine.js';
 
@@ -32,7 +32,7 @@ export const ENGINES = {
     let engine: SearchEngine | undefined;
     return {
       build: (corpus) => void (engine = SearchEngine.build(corpus)),
-      search: async (q, limit) => (await engine!.searchAsync({ q, limit })).hits.map((h) => h.id),
+      search: async (q, limit) => (await engine!.search({ q, limit })).hits.map((h) => h.id),
       dispose: () => void (engine = undefined),
     };
   },

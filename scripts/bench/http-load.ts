@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import express from 'express';
-import type { Corpus } from '../../src/model.js';
+import type { Corpus } from '../../src/model/corpus.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { createApp } from '../../src/web/app.js';
 import { startWorker } from './worker-process.js';
@@ -31,7 +31,7 @@ const ROUNDS = 2;
 export async function serveSearchApp(corpus: Corpus): Promise<number> {
   const app = express();
   app.get('/bare', (_req, res) => res.json({ ok: true }));
-  app.use(createApp({ engine: SearchEngine.build(corpus) }));
+  app.use(createApp({ index: { current: SearchEngine.build(corpus) } }));
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });

@@ -1,4 +1,4 @@
-import type { Corpus } from '../../src/model.js';
+import type { Corpus } from '../../src/model/corpus.js';
 import type { BenchEngine } from './engines.js';
 
 /**

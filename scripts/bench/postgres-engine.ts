@@ -1,32 +1,34 @@
-import type { Corpus } from '../../src/model.js';
-import { closeDatabases, connect, INDEX_SCHEMA, SCHEMA } from '../../src/search/postgres-database.js';
-import { writePostgres } from '../../src/search/postgres-ingest.js';
-import { openPostgresEngine, type PostgresStore } from '../../src/search/postgres-store.js';
-import type { BenchEngine, EngineContext } from './engines.js';
-import { runWorker } from './worker-process.js';
-
 /**
  * This engine on the PostgreSQL store, as `STORE=postgres` runs it: the corpus written by a process of
- * its own (as `npm run ingest` writes it), then opened and searched as an app server does. The
+ * its own (as `npm run ingest` publishes it), then opened and searched as an app server does. The
  * writer's time counts as building; its memory is not the server's (a writer keeps far more than a
  * server loads). The database must hold no store: the bench writes its own and drops it afterwards.
  */
+import { engineOf, publishCorpus } from '../../src/archive.js';
+import type { Corpus } from '../../src/model/corpus.js';
+import type { SearchEngine } from '../../src/search/engine.js';
+import { LiveIndex } from '../../src/store/live-index.js';
+import { closeDatabases, connect, SCHEMA } from '../../src/store/postgres/database.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import type { BenchEngine, EngineContext } from './engines.js';
+import { runWorker } from './worker-process.js';
+
 export function postgresEngine({ databaseUrl, corpusPath, copies }: EngineContext): BenchEngine {
   if (!databaseUrl) throw new Error('styringssok-postgres needs a database URL');
-  let store: PostgresStore | undefined;
+  let live: LiveIndex<SearchEngine> | undefined;
   return {
     write: async () => (await runWorker<{ ms: number }>({ kind: 'postgres-write', databaseUrl, corpusPath, copies })).ms,
-    build: async () => void (store = await openPostgresEngine(databaseUrl)),
-    search: async (q, limit) => (await store!.engine.searchAsync({ q, limit })).hits.map((h) => h.id),
+    build: async () => void (live = await LiveIndex.open(new PostgresStore(databaseUrl), engineOf, { pollMs: 0 })),
+    search: async (q, limit) => (await live!.current.search({ q, limit })).hits.map((h) => h.id),
     dispose: async () => {
-      await store?.close();
-      await connect(databaseUrl).none(`DROP SCHEMA IF EXISTS ${SCHEMA}, ${INDEX_SCHEMA} CASCADE`);
+      await live?.close();
+      await connect(databaseUrl).none(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
       await closeDatabases();
     },
   };
 }
 
-/** Runs in the writer's process: the time `writePostgres` takes for the corpus, into an empty store. */
+/** Runs in the writer's process: the time building and publishing the corpus takes, into an empty store. */
 export async function timePostgresWrite(databaseUrl: string, corpus: Corpus): Promise<number> {
   try {
     const { found } = await connect(databaseUrl).one<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [SCHEMA]);
@@ -36,7 +38,8 @@ export async function timePostgresWrite(databaseUrl: string, corpus: Corpus): Pr
       );
     }
     const started = performance.now();
-    await writePostgres(databaseUrl, corpus, 'bench');
+    const store = new PostgresStore(databaseUrl);
+    await store.exclusive(() => publishCorpus(store, corpus));
     return performance.now() - started;
   } finally {
     await closeDatabases();

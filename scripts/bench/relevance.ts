@@ -1,5 +1,5 @@
 import { CUTOFF, mean, scoreQuery, type JudgedQuery } from '../../src/evaluation/relevance.js';
-import type { Corpus } from '../../src/model.js';
+import type { Corpus } from '../../src/model/corpus.js';
 import { paragraphsOf, type BenchEngine } from './engines.js';
 
 /** nDCG@10, recall@10 and MRR of a built engine, scored exactly as `npm run eval` scores this engine. */

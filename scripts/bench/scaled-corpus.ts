@@ -1,9 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeSource } from '../../src/ingest/decode.js';
-import { extractMetadata } from '../../src/ingest/metadata.js';
-import { sourceFiles, TAXONOMY_FILE } from '../../src/ingest/read-source.js';
-import { DOCUMENT_TYPE_LABELS, type Corpus, type Document } from '../../src/model.js';
+import { decodeSource } from '../../src/ingest/read/decode.js';
+import { extractMetadata } from '../../src/ingest/assemble/metadata.js';
+import { sourceFiles, TAXONOMY_FILE } from '../../src/ingest/read/corpus-folder.js';
+import type { Corpus, Document } from '../../src/model/corpus.js';
+import { DOCUMENT_TYPE_LABELS } from '../../src/model/labels.js';
 
 /**
  * Larger corpora made of the real one, for measuring how search and ingest scale: `copies` replicas,

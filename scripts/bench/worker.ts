@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadJudgedQueries } from '../../src/evaluation/relevance.js';
-import type { Corpus } from '../../src/model.js';
+import type { Corpus } from '../../src/model/corpus.js';
 import { ENGINES } from './engines.js';
 import { serveSearchApp } from './http-load.js';
 import { timeIngest } from './ingest-throughput.js';

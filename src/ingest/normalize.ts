@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnreadableSourceError } from './decode.js';
-import { languageOf } from './pipeline.js';
-import { repairOcr } from './ocr-repair.js';
-import { readSource, sourceFiles, type ReadSource } from './read-source.js';
-import { joinWrappedLines } from './wrap.js';
+import { UnreadableSourceError } from './read/decode.js';
+import { languageOf } from './ocr/language.js';
+import { repairOcr } from './ocr/repair.js';
+import { sourceFiles } from './read/corpus-folder.js';
+import { readSource, type ReadSource } from './read/read-source.js';
+import { joinWrappedLines } from '../text/wrap.js';
 
 /**
  * `npm run normalize -- FILE`: a source's text as ingest repairs it. Encoding is repaired for every

@@ -1,5 +1,5 @@
-import type { Document, Source } from '../model.js';
-import type { Catalog } from './catalog.js';
+import type { Document, Source } from '../model/corpus.js';
+import type { Catalog } from '../indexing/catalog.js';
 
 /** A document as a list shows it: its metadata and size, without its text. */
 export interface DocumentSummary {

@@ -1,27 +1,24 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
-import type { Corpus } from '../model.js';
-import { analyze } from './analyzer.js';
-import { Catalog, paragraphUrl, type Entry } from './catalog.js';
+/**
+ * The search engine over one index: FlexSearch finds candidate paragraphs, the ranker orders them,
+ * facets count them, and each hit says where the query matched. It answers with data — ids, spans,
+ * counts — and does no I/O: where the index came from is the stores' business.
+ */
+import { buildIndex, type SearchIndex } from '../indexing/build.js';
+import type { Catalog } from '../indexing/catalog.js';
+import type { ForwardIndex } from '../indexing/forward-index.js';
+import type { ParagraphIndex } from '../indexing/paragraph-index.js';
+import type { Corpus } from '../model/corpus.js';
+import { findCandidates, findTagged } from './candidates.js';
 import { Comparer, type Comparison } from './compare.js';
 import { applyFilters, type Facets, type Filter } from './facets.js';
-import { createDocumentIndex, indexedParagraph, memoryFinder, mountedFinder, type CandidateFinder, type DocumentIndex, type MountedIndex } from './flexsearch-index.js';
-import { ForwardIndex } from './forward-index.js';
-import { isPromise, then, type MaybePromise } from './maybe-promise.js';
-import { parseQuery, type Part } from './query-parser.js';
-import { analyseCatalog, type RankingData } from './ranking-data.js';
-import { idf, Ranker, type QueryTerm, type RankedClause, type RankedPart } from './ranking.js';
-import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './restatements.js';
-import { rankTop } from './result-order.js';
-import { snippet, type Match } from './snippet.js';
-import { Vocabulary, type VocabularyData } from './vocabulary.js';
+import { makeHit, matchesIn, type Hit } from './hit.js';
+import { compileQuery, type CompiledQuery } from './query/compile.js';
+import { Ranker, type RankedPart } from './rank/ranker.js';
+import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './rank/restatements.js';
+import { rankTop } from './rank/result-order.js';
+import type { Span } from '../text/marked-text.js';
+import { TermVectors } from './term-vectors.js';
 
-/**
- * The search engine: FlexSearch finds candidate paragraphs, the ranker orders them, facets count them,
- * snippets show them. Build it from a corpus, export it to a directory, load it back unchanged — or run
- * it over a FlexSearch index mounted on a database, which answers `searchAsync`.
- */
 export interface SearchRequest {
   q?: string;
   years?: number[];
@@ -29,23 +26,6 @@ export interface SearchRequest {
   types?: string[];
   limit?: number;
   offset?: number;
-}
-
-export interface Hit {
-  id: string;
-  docId: string;
-  year: number;
-  type: string;
-  docTitle: string;
-  section: string;
-  sectionTitle: string;
-  heading: string | null;
-  topics: string[];
-  text: string;
-  snippet: string;
-  url: string;
-  sources: string[];
-  score: number;
 }
 
 export interface SearchResponse {
@@ -63,19 +43,6 @@ export const MAX_LIMIT = 100;
  */
 const MAX_CANDIDATES = 200_000;
 
-interface CompiledQuery {
-  clauses: RankedClause[];
-  /** Terms a match may hold: every expansion of the query's words, which are also what is highlighted. */
-  include: string[];
-  exclude: string[];
-  /** Words every match must hold: those of each phrase that stands alone as a clause, as their terms. */
-  required: string[][];
-  excludedPhrases: RankedPart[];
-  /** The ids of the `include` terms. */
-  matchIds: Set<number>;
-  suggestion?: string;
-}
-
 /** A request made ready: bounds applied, filters and query compiled. */
 interface Plan {
   q: string;
@@ -86,69 +53,53 @@ interface Plan {
 }
 
 export class SearchEngine {
-  readonly ranker: Ranker;
+  readonly catalog: Catalog;
+  private readonly paragraphs: ParagraphIndex;
+  private readonly forward: ForwardIndex;
+  private readonly index: SearchIndex;
+  private readonly ranker: Ranker;
   private readonly comparer: Comparer;
+  private readonly vectors: TermVectors;
 
-  private constructor(
-    readonly catalog: Catalog,
-    private readonly finder: CandidateFinder,
-    readonly forward: ForwardIndex,
-    readonly vocabulary: Vocabulary,
-  ) {
-    if (forward.size !== catalog.size) throw new Error(`index holds ${forward.size} paragraphs, corpus ${catalog.size}`);
-    this.ranker = new Ranker(forward, catalog.entries.map((e) => e.ordinal));
-    this.comparer = new Comparer(catalog, forward, vocabulary);
+  constructor(index: SearchIndex) {
+    this.index = index;
+    this.catalog = index.catalog;
+    this.paragraphs = index.paragraphs;
+    this.forward = index.forward;
+    this.ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal));
+    this.vectors = new TermVectors(index.forward, index.vocabulary);
+    this.comparer = new Comparer(index.catalog, index.forward, index.vocabulary, this.vectors);
   }
 
+  /** An engine over a corpus indexed here and now. */
   static build(corpus: Corpus): SearchEngine {
-    const catalog = new Catalog(corpus);
-    const index = createDocumentIndex();
-    const { forward, vocabulary } = analyseCatalog(catalog, (position, entry, fields) => index.add(indexedParagraph(position, entry, fields)));
-    return new SearchEngine(catalog, memoryFinder(index), forward, vocabulary);
+    return new SearchEngine(buildIndex(corpus));
   }
 
-  /** Write the FlexSearch index and the ranking data into `dir` (which should be new or empty). */
-  async export(dir: string): Promise<void> {
-    mkdirSync(join(dir, 'flexsearch'), { recursive: true });
-    await this.finder.index.export((key, data) => writeFileAtomic(join(dir, 'flexsearch', `${key}.json`), data));
-    writeFileAtomic(join(dir, 'forward.bin'), this.forward.serialize());
-    writeFileAtomic(join(dir, 'vocabulary.json'), JSON.stringify(this.vocabulary.data));
-  }
-
-  static load(dir: string, corpus: Corpus): SearchEngine {
-    const index = createDocumentIndex();
-    for (const file of readdirSync(join(dir, 'flexsearch')).sort()) {
-      index.import(file.replace(/\.json$/, ''), readFileSync(join(dir, 'flexsearch', file), 'utf8'));
-    }
-    const vocabulary = new Vocabulary(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')) as VocabularyData);
-    const forward = ForwardIndex.deserialize(readFileSync(join(dir, 'forward.bin')));
-    return new SearchEngine(new Catalog(corpus), memoryFinder(index), forward, vocabulary);
-  }
-
-  /**
-   * An engine over a FlexSearch index mounted on a database, whose ids are paragraph ids, with the
-   * corpus and ranking data the database holds beside it.
-   */
-  static mounted(corpus: Corpus, index: MountedIndex, { forward, vocabulary }: RankingData): SearchEngine {
-    const catalog = new Catalog(corpus);
-    return new SearchEngine(catalog, mountedFinder(index, (id) => catalog.indexOf(String(id))), forward, vocabulary);
-  }
-
-  /** Search an index in memory; an engine whose index is in a database answers `searchAsync` only. */
-  search(request: SearchRequest): SearchResponse {
+  async search(request: SearchRequest): Promise<SearchResponse> {
     const plan = this.plan(request);
-    const found = this.find(plan);
-    if (isPromise(found)) {
-      found.catch(() => {});
-      throw new Error('this index is in a database: use searchAsync');
-    }
-    return this.respond(plan, found);
+    return this.respond(plan, this.find(plan));
   }
 
-  /** Search either kind of index. */
-  async searchAsync(request: SearchRequest): Promise<SearchResponse> {
-    const plan = this.plan(request);
-    return this.respond(plan, await this.find(plan));
+  /** The block holding a paragraph beside the best matching block of every other year. */
+  compare(paragraphId: string): Comparison | null {
+    return this.comparer.compare(paragraphId);
+  }
+
+  /** Where the query matches in each paragraph of a document (paragraph id → spans in its text). */
+  documentMatches(docId: string, q: string): Map<string, Span[]> {
+    const { matchIds } = this.compile(q);
+    const out = new Map<string, Span[]>();
+    const doc = this.catalog.document(docId);
+    for (const p of doc?.sections.flatMap((s) => s.paragraphs) ?? []) {
+      const position = this.catalog.indexOf(p.id)!;
+      out.set(p.id, matchesIn(this.forward, position, 'text', matchIds));
+    }
+    return out;
+  }
+
+  private compile(q: string): CompiledQuery {
+    return compileQuery(q, this.index.vocabulary, this.catalog.size);
   }
 
   private plan(request: SearchRequest): Plan {
@@ -162,10 +113,10 @@ export class SearchEngine {
   }
 
   /** Candidates of the query's words; without words, what the filters select (nothing for only stop words). */
-  private find({ q, filter, query }: Plan): MaybePromise<number[]> {
-    if (query.clauses.length) return this.finder.find(query.include, query.exclude, MAX_CANDIDATES, query.required);
+  private find({ q, filter, query }: Plan): number[] {
+    if (query.clauses.length) return findCandidates(this.paragraphs, query.include, query.exclude, MAX_CANDIDATES, query.required);
     if (q.trim() !== '') return [];
-    return then(this.finder.tagged({ year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size), (tagged) => tagged ?? []);
+    return findTagged(this.paragraphs, { year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size) ?? [];
   }
 
   private respond({ q, limit, offset, filter, query }: Plan, found: number[]): SearchResponse {
@@ -196,10 +147,9 @@ export class SearchEngine {
       const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
       ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }
-
     const response: SearchResponse = {
       total,
-      hits: ranked.slice(offset, offset + limit).map((doc) => this.hit(doc, scores.get(doc) ?? 0, query.matchIds, q)),
+      hits: ranked.slice(offset, offset + limit).map((doc) => makeHit(this.catalog.entries[doc]!, doc, this.forward, query.matchIds, scores.get(doc) ?? 0)),
       facets,
     };
     if (query.suggestion) response.suggestion = query.suggestion;
@@ -209,127 +159,19 @@ export class SearchEngine {
   /** A paragraph's score for the query before the recency prior; null when it does not match. */
   private matchScore(doc: number, query: CompiledQuery): number | null {
     const score = this.ranker.score(doc, query.clauses);
-    if (score === null || query.excludedPhrases.some((p) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) return null;
+    if (score === null || query.excludedPhrases.some((p: RankedPart) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) return null;
     return score;
   }
 
   private readonly restatements: RestatementContext = {
     yearOf: (doc) => this.catalog.entries[doc]!.year,
     typeOf: (doc) => this.catalog.entries[doc]!.type,
-    similarity: (a, b) => this.comparer.paragraphSimilarity(a, b),
+    similarity: (a, b) => this.vectors.similarity(a, b),
   };
-
-  /** The block holding a paragraph beside the best matching block of every other year. */
-  compare(paragraphId: string): Comparison | null {
-    return this.comparer.compare(paragraphId);
-  }
-
-  /** Terms of a query as they are highlighted in a paragraph (for the document view). */
-  matchTerms(q: string): Set<string> {
-    return new Set(this.compile(q).include);
-  }
-
-  private hit(doc: number, score: number, matchIds: Set<number>, q?: string): Hit {
-    const e: Entry = this.catalog.entries[doc]!;
-    // The forward index knows where each term stands in the text: snippets need no second analysis.
-    const { terms, starts, ends } = this.forward.tokens(doc, 'text');
-    const marks: Match[] = [];
-    for (let i = 0; i < terms.length; i++) if (matchIds.has(terms[i]!)) marks.push({ start: starts[i]!, end: ends[i]!, term: terms[i]! });
-    return {
-      id: e.id,
-      docId: e.docId,
-      year: e.year,
-      type: e.type,
-      docTitle: e.docTitle,
-      section: e.section,
-      sectionTitle: e.sectionTitle,
-      heading: e.heading ?? null,
-      topics: e.topics,
-      text: e.text,
-      snippet: snippet(e.text, marks),
-      url: paragraphUrl(e, q?.trim() || undefined),
-      sources: e.sources,
-      score: Math.round(score * 1000) / 1000,
-    };
-  }
 
   /** Newer letters first; within a letter, document order. */
   private byYearThenOrder(a: number, b: number): number {
     return this.catalog.entries[b]!.year - this.catalog.entries[a]!.year || a - b;
-  }
-
-  private compile(q: string): CompiledQuery {
-    const parsed = parseQuery(q);
-    const matchIds = new Set<number>();
-    let corrected = false;
-    const suggestionWords: string[] = [];
-
-    const queryTerm = (term: string, surface: string): QueryTerm => {
-      const expansions = this.vocabulary.expand(term, surface);
-      const weights = new Map(expansions.map((e) => [e.term, e.weight]));
-      let df = 0;
-      for (const e of expansions) {
-        matchIds.add(e.term);
-        df += this.vocabulary.data.df[e.term]!;
-      }
-      return { weights, surface: this.vocabulary.surfaceIds.get(surface) ?? -1, idf: idf(Math.min(df, this.catalog.size), this.catalog.size) };
-    };
-
-    const rankedPart = (part: Part): RankedPart | null => {
-      const tokens = analyze(part.text);
-      const words = tokens.filter((t) => !t.stop);
-      if (words.length === 0) return null;
-      for (const t of words) {
-        const known = this.vocabulary.termIds.has(t.term);
-        const fix = known ? undefined : this.closestSpelling(t.surface);
-        if (fix) corrected = true;
-        suggestionWords.push(fix ?? part.text.slice(t.start, t.end));
-      }
-      if (part.kind === 'word' || tokens.length === 1) return { kind: 'word', terms: words.map((t) => queryTerm(t.term, t.surface)) };
-      const phraseWords = tokens.map((t) => ({ term: t.stop ? null : queryTerm(t.term, t.surface), surface: this.vocabulary.surfaceIds.get(t.surface) ?? -1 }));
-      return { kind: 'phrase', words: phraseWords, idf: phraseWords.reduce((s, w) => s + (w.term?.idf ?? 0), 0) };
-    };
-
-    const clauses: RankedClause[] = [];
-    for (const clause of parsed.clauses) {
-      const anyOf = clause.anyOf.map(rankedPart).filter((p): p is RankedPart => p !== null);
-      if (anyOf.length) clauses.push({ anyOf });
-    }
-    const exclude: string[] = [];
-    const excludedPhrases: RankedPart[] = [];
-    for (const part of parsed.excluded) {
-      const tokens = analyze(part.text).filter((t) => !t.stop);
-      if (part.kind === 'word') exclude.push(...tokens.map((t) => t.term).filter((t) => this.vocabulary.termIds.has(t)));
-      else {
-        const phrase = this.excludedPhrase(part.text);
-        if (phrase) excludedPhrases.push(phrase);
-      }
-    }
-    const required = clauses.flatMap(({ anyOf: [part, ...others] }) =>
-      part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => this.vocabulary.term(id))] : [])) : [],
-    );
-    const include = [...matchIds].map((id) => this.vocabulary.term(id));
-    const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds };
-    if (corrected) compiled.suggestion = suggestionWords.join(' ');
-    return compiled;
-  }
-
-  /** An excluded phrase matches through its own terms only, never by fuzzy or compound expansion. */
-  private excludedPhrase(text: string): RankedPart | null {
-    const tokens = analyze(text);
-    const words = tokens.map((t) => {
-      const id = this.vocabulary.termIds.get(t.term);
-      return { term: t.stop ? null : { weights: new Map(id === undefined ? [] : [[id, 1]]), surface: -1, idf: 1 }, surface: this.vocabulary.surfaceIds.get(t.surface) ?? -1 };
-    });
-    return words.length ? { kind: 'phrase', words, idf: 1 } : null;
-  }
-
-  /** The indexed word form nearest to an unknown word: of the near spellings, the most frequent. */
-  private closestSpelling(surface: string): string | undefined {
-    const { surfaces, surfaceTerm, df } = this.vocabulary.data;
-    const near = this.vocabulary.nearSurfaces(surface);
-    near.sort((a, b) => df[surfaceTerm[b]!]! - df[surfaceTerm[a]!]!);
-    return near.length ? surfaces[near[0]!] : undefined;
   }
 }
 

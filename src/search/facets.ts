@@ -1,10 +1,12 @@
-import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../model.js';
-import type { Catalog, Entry } from './catalog.js';
-
 /**
  * Facets as faceted search counts them: for each facet, the matches that pass every *other* active
  * filter, so choosing 2023 still shows how many hits 2024 has.
  */
+import type { Catalog } from '../indexing/catalog.js';
+import type { Codes } from '../indexing/facet-codes.js';
+import { documentTypeLabel } from '../model/labels.js';
+
+/** What a search is narrowed to; an empty list narrows nothing. */
 export interface Filter {
   years: number[];
   topics: string[];
@@ -66,47 +68,10 @@ export function applyFilters(candidates: Iterable<number>, catalog: Catalog, fil
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
       type: listed(codes.type, typeCounts, types)
-        .map(([value, count]) => ({ value, label: DOCUMENT_TYPE_LABELS[value as DocumentType] ?? value, count }))
+        .map(([value, count]) => ({ value, label: documentTypeLabel(value), count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
     },
   };
-}
-
-/** The distinct values of one facet, numbered, and each paragraph's value numbers. */
-export interface Codes<V> {
-  values: V[];
-  code: Map<V, number>;
-  /** Value numbers: one per paragraph, or (topics) paragraph d's at from[d] … from[d + 1]. */
-  of: Int32Array;
-}
-
-/**
- * Facet values as small numbers, made once per catalog: counting then adds to an array instead of
- * looking up a Map per candidate and value, which is most of the cost of a query with thousands of
- * candidates. Years are numbered newest first, so a year's number is also its rank by recency.
- */
-export interface FacetCodes {
-  year: Codes<number>;
-  type: Codes<string>;
-  topic: Codes<string> & { from: Uint32Array };
-}
-
-export function facetCodes(entries: Entry[]): FacetCodes {
-  const years = entries.map((e) => e.year);
-  const topic = encode(entries.flatMap((e) => e.topics));
-  const from = new Uint32Array(entries.length + 1);
-  entries.forEach((e, i) => (from[i + 1] = from[i]! + e.topics.length));
-  return {
-    year: encode(years, [...new Set(years)].sort((a, b) => b - a)),
-    type: encode(entries.map((e) => e.type)),
-    topic: { ...topic, from },
-  };
-}
-
-/** Number `all`'s values in the order of `values` (by default, as they first occur). */
-function encode<V>(all: V[], values: V[] = [...new Set(all)]): Codes<V> {
-  const code = new Map(values.map((v, c) => [v, c]));
-  return { values, code, of: Int32Array.from(all, (v) => code.get(v)!) };
 }
 
 /** The value numbers a filter lets through, or null when it chooses nothing (everything passes). */

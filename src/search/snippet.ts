@@ -1,33 +1,24 @@
-import { analyze } from './analyzer.js';
-
 /**
- * HTML-safe text with `<mark>` around every word that matched the query — stemmed, folded, compound
- * and fuzzy matches included, since the same analyzer decides. A snippet is cut around the window of
- * the paragraph that holds the most distinct matched words.
+ * Which part of a paragraph a result shows: the window that holds the most distinct matched words
+ * (stemmed, folded, compound and fuzzy matches included, since the same analyzer decided them), with
+ * some context before the first match, cut at word boundaries.
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import type { Span } from '../text/marked-text.js';
+
+/** A matched word in a text, and which term it matched. */
+export interface Match extends Span {
+  term: number;
 }
 
-/** A matched word in a text: where it stands, and which term it matched. */
-export interface Match {
-  start: number;
-  end: number;
-  term: number | string;
-}
+export const SNIPPET_LENGTH = 280;
 
-/** The whole text with matches marked. */
-export function highlight(text: string, matches: ReadonlySet<string>): string {
-  return mark(text, matchedTokens(text, matches), 0, text.length);
-}
-
-/** The window of the text that holds the most distinct matches (`hits`, in text order), marked. */
-export function snippet(text: string, hits: Match[], maxLength = 280): string {
-  if (text.length <= maxLength) return mark(text, hits, 0, text.length);
+/** The window of `text` to show for `matches` (in text order); the whole text when it is short. */
+export function snippetWindow(text: string, matches: Match[], maxLength = SNIPPET_LENGTH): Span {
+  if (text.length <= maxLength) return { start: 0, end: text.length };
   let from = 0;
   let best = -1;
-  for (const first of hits) {
-    const inWindow = hits.filter((t) => t.start >= first.start && t.end <= first.start + maxLength);
+  for (const first of matches) {
+    const inWindow = matches.filter((t) => t.start >= first.start && t.end <= first.start + maxLength);
     const score = new Set(inWindow.map((t) => t.term)).size * 100 + inWindow.length;
     if (score > best) {
       best = score;
@@ -39,20 +30,5 @@ export function snippet(text: string, hits: Match[], maxLength = 280): string {
   if (from > 0) from = text.indexOf(' ', from) + 1 || from;
   let to = Math.min(text.length, from + maxLength);
   if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
-  return `${from > 0 ? '… ' : ''}${mark(text, hits, from, to)}${to < text.length ? ' …' : ''}`;
-}
-
-function matchedTokens(text: string, matches: ReadonlySet<string>): Match[] {
-  return analyze(text).filter((t) => !t.stop && matches.has(t.term));
-}
-
-function mark(text: string, hits: Match[], from: number, to: number): string {
-  let out = '';
-  let at = from;
-  for (const hit of hits) {
-    if (hit.start < at || hit.end > to) continue;
-    out += `${escapeHtml(text.slice(at, hit.start))}<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
-    at = hit.end;
-  }
-  return out + escapeHtml(text.slice(at, to));
+  return { start: from, end: to };
 }

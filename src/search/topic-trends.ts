@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../indexing/catalog.js';
 
 /**
  * How much each topic fills each year's letters: the share of that year's paragraphs tagged with the

@@ -1,3 +1,7 @@
+/**
+ * The web app: Norwegian pages and the JSON API over the served index. It does not listen; the caller
+ * (the `serve` command, a test) decides where.
+ */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,36 +10,25 @@ import ejs from 'ejs';
 import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
-import { Catalog } from '../search/catalog.js';
-import type { SearchEngine } from '../search/engine.js';
-import { apiRouter } from './api.js';
-import { errorHandler } from './error-handler.js';
-import { notFound } from './http-error.js';
-import { formatDate } from './norwegian.js';
-import { pageRouter } from './pages.js';
-import { apiRateLimit } from './rate-limit.js';
-import { requestLimits } from './request-limits.js';
-import { requestLog } from './request-log.js';
+import { errorHandler } from './http/error-handler.js';
+import { notFound } from './http/http-error.js';
+import { apiRateLimit } from './http/rate-limit.js';
+import { requestLimits } from './http/request-limits.js';
+import { requestLog } from './http/request-log.js';
+import { apiRouter } from './routes/api.js';
+import { pageRouter } from './routes/pages.js';
+import type { ServedIndex } from './served-index.js';
 
-/**
- * The web app: Norwegian pages and the JSON API over one search engine. It does not listen; the
- * caller (the `serve` command, a test) decides where.
- */
-export type AppOptions = (
-  | { engine: SearchEngine }
-  /** A store whose engine is replaced when a newer index is loaded; each request takes the current one. */
-  | { store: { readonly engine: SearchEngine } }
-) & {
+export interface AppOptions {
+  /** The index to serve; each request takes its current engine. */
+  index: ServedIndex;
   /** Request and error log; silent when left out. */
   logger?: Logger;
   /** API requests per minute per client (`DEFAULT_RATE_LIMIT` is what `serve` uses); 0 or left out: no limit. */
   rateLimit?: number;
   /** Express's `trust proxy`: the proxies in front, so that clients are told apart by their own address. */
   trustProxy?: number | string | false;
-};
-
-/** The engine a request works with from start to end. */
-export type CurrentEngine = () => SearchEngine;
+}
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const designSystem = dirname(createRequire(import.meta.url).resolve('@navikt/ds-css'));
@@ -60,7 +53,7 @@ const CONTENT_SECURITY_POLICY = {
 
 export function createApp(options: AppOptions): express.Express {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const current: CurrentEngine = 'store' in options ? () => options.store.engine : () => options.engine;
+  const { index } = options;
   const app = express();
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
@@ -68,8 +61,6 @@ export function createApp(options: AppOptions): express.Express {
   app.set('view engine', 'ejs');
   app.engine('ejs', ejs.renderFile);
   app.set('view cache', true);
-  app.locals.typeLabel = Catalog.typeLabel;
-  app.locals.formatDate = formatDate;
 
   app.use(requestLog(logger));
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
@@ -84,13 +75,13 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false, redirect: false }));
 
   app.get('/healthz', (_req, res) => {
-    const { catalog } = current();
+    const { catalog } = index.current;
     const { rss, heapUsed } = process.memoryUsage();
     res.json({ ok: true, documents: catalog.corpus.documents.length, paragraphs: catalog.size, indexBuiltAt: catalog.corpus.builtAt, indexVersion: catalog.corpus.fingerprint.slice(0, 12), memory: { rss, heapUsed } });
   });
   if (options.rateLimit) app.use('/api', apiRateLimit(options.rateLimit, logger));
-  app.use('/api', apiRouter(current));
-  app.use(pageRouter(current));
+  app.use('/api', apiRouter(index));
+  app.use(pageRouter(index));
   app.use((_req, _res, next) => next(notFound()));
   app.use(errorHandler());
   return app;

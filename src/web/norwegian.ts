@@ -1,4 +1,4 @@
-import type { SourceKind } from '../model.js';
+import type { SourceKind } from '../model/corpus.js';
 
 /** How the pages write dates, numbers and source kinds in Norwegian (bokmål). */
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {

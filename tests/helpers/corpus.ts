@@ -1,4 +1,4 @@
-import type { Corpus, Document, DocumentType } from '../../src/model.js';
+import type { Corpus, Document, DocumentType } from '../../src/model/corpus.js';
 
 /** A paragraph as tests write it: text, and optionally heading and topics. */
 export interface TestParagraph {

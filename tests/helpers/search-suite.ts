@@ -1,10 +1,11 @@
+/**
+ * The search behaviour every store must show, as one suite each store runs over the same small corpus,
+ * read as the JSON API answers it (snippets and links included).
+ */
 import type { SearchRequest, SearchResponse } from '../../src/search/engine.js';
+import { apiSearchResponse } from '../../src/web/view-models/api.js';
 import { makeCorpus } from './corpus.js';
 
-/**
- * The search behaviour every store must show, as one suite each store runs over the same small corpus:
- * the in-memory engine through `search`, the PostgreSQL store through `searchAsync`.
- */
 export const suiteCorpus = makeCorpus([
   {
     year: 2024,
@@ -41,11 +42,11 @@ export const suiteCorpus = makeCorpus([
   },
 ]);
 
-export type Search = (request: SearchRequest) => SearchResponse | Promise<SearchResponse>;
+export type Search = (request: SearchRequest) => Promise<SearchResponse>;
 
 /** `search` is asked for once the store is open (after the caller's beforeAll). */
 export function searchSuite(store: string, search: () => Search): void {
-  const run = async (request: SearchRequest) => search()(request);
+  const run = async (request: SearchRequest) => apiSearchResponse(await search()(request), request.q ?? '');
   const ids = async (q: string, extra: object = {}) => (await run({ q, ...extra })).hits.map((h) => h.id);
 
   describe(`${store}: ranking`, () => {

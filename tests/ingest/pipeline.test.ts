@@ -1,9 +1,10 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Corpus, Document } from '../../src/model.js';
-import { ingestCorpus, type IngestReport } from '../../src/ingest/pipeline.js';
-import { readSource } from '../../src/ingest/read-source.js';
+import type { Corpus, Document } from '../../src/model/corpus.js';
+import { ingestCorpus } from '../../src/ingest/pipeline.js';
+import type { IngestReport } from '../../src/ingest/report.js';
+import { readSource } from '../../src/ingest/read/read-source.js';
 
 const CORPUS = 'corpus';
 

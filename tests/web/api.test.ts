@@ -106,12 +106,12 @@ describe('JSON API on a small corpus', () => {
   });
 });
 
-describe('an app over a store', () => {
-  test('each request takes the engine the store holds now', async () => {
-    const store = { engine: SearchEngine.build(smallCorpus()) };
-    const app = createApp({ store });
+describe('an app over a live index', () => {
+  test('each request takes the engine the index serves now', async () => {
+    const index = { current: SearchEngine.build(smallCorpus()) };
+    const app = createApp({ index });
     expect((await request(app).get('/api/search?q=dialogmøte').expect(200)).body.total).toBe(1);
-    store.engine = SearchEngine.build(makeCorpus([{ year: 2025, sections: [{ number: '1', title: 'Innledning', paragraphs: [{ text: 'Ingenting om møter.' }] }] }]));
+    index.current = SearchEngine.build(makeCorpus([{ year: 2025, sections: [{ number: '1', title: 'Innledning', paragraphs: [{ text: 'Ingenting om møter.' }] }] }]));
     expect((await request(app).get('/api/search?q=dialogmøte').expect(200)).body.total).toBe(0);
     expect((await request(app).get('/healthz').expect(200)).body).toMatchObject({ documents: 1, paragraphs: 1 });
   });

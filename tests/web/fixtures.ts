@@ -6,7 +6,7 @@ import { makeCorpus } from '../helpers/corpus.js';
 /** The app over the real corpus, built once per test file. */
 let real: ReturnType<typeof createApp> | undefined;
 export function realApp(): ReturnType<typeof createApp> {
-  real ??= createApp({ engine: SearchEngine.build(ingestCorpus({ corpusDir: 'corpus' }).corpus) });
+  real ??= createApp({ index: { current: SearchEngine.build(ingestCorpus({ corpusDir: 'corpus' }).corpus) } });
   return real;
 }
 
@@ -64,5 +64,5 @@ export function smallCorpus() {
 }
 
 export function smallApp(): ReturnType<typeof createApp> {
-  return createApp({ engine: SearchEngine.build(smallCorpus()) });
+  return createApp({ index: { current: SearchEngine.build(smallCorpus()) } });
 }

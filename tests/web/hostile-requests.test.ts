@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import request from 'supertest';
-import { MAX_BODY_BYTES, MAX_URL_LENGTH } from '../../src/web/request-limits.js';
+import { MAX_BODY_BYTES, MAX_URL_LENGTH } from '../../src/web/http/request-limits.js';
 import { closeGracefully, listen } from '../../src/web/server.js';
 import { smallApp } from './fixtures.js';
 

@@ -1,0 +1,85 @@
+/**
+ * The archive: a corpus folder and the store that keeps its index. Here the stages meet — ingest makes
+ * the corpus, indexing builds its index, a store publishes it, search serves it — so this, with the
+ * commands in cli.ts, is the only code that knows them all.
+ */
+import { buildIndex } from './indexing/build.js';
+import { exportIndex, importIndex } from './indexing/serialize.js';
+import { corpusFingerprint, ingestCorpus, type ProgressEvent } from './ingest/pipeline.js';
+import type { IngestReport } from './ingest/report.js';
+import type { Corpus } from './model/corpus.js';
+import { SearchEngine } from './search/engine.js';
+import type { IndexStore, IndexVersion, PublishReport, StoredIndex } from './store/index-store.js';
+import { LiveIndex, type LiveIndexOptions } from './store/live-index.js';
+
+export type IngestOutcome =
+  /** The corpus was ingested and its index published. */
+  | { kind: 'published'; report: IngestReport; published: PublishReport }
+  /** The store already holds the index of the corpus as it is. */
+  | { kind: 'unchanged'; version: IndexVersion };
+
+export interface IngestOptions {
+  onProgress?: (event: ProgressEvent) => void;
+  /** Ingest even when the store holds an index of this very corpus (it may be damaged). */
+  force?: boolean;
+}
+
+/** Ingest a corpus folder into a store, one ingest at a time, unless the store holds its index already. */
+export function ingestInto(store: IndexStore, corpusDir: string, { onProgress, force = false }: IngestOptions = {}): Promise<IngestOutcome> {
+  return store.exclusive(async () => {
+    const head = await store.head();
+    if (!force && head && head.fingerprint === corpusFingerprint(corpusDir)) return { kind: 'unchanged', version: head };
+    const { corpus, report } = ingestCorpus({ corpusDir, ...(onProgress ? { onProgress } : {}) });
+    return { kind: 'published', report, published: await publishCorpus(store, corpus) };
+  });
+}
+
+/** Build a corpus's index and publish it as the store's newest version (the caller holds the store's turn). */
+export async function publishCorpus(store: IndexStore, corpus: Corpus): Promise<PublishReport> {
+  return store.publish({ corpus, parts: await exportIndex(buildIndex(corpus)) });
+}
+
+/** What a stored index serves: a search engine over it. */
+export function engineOf({ corpus, parts }: StoredIndex): SearchEngine {
+  return new SearchEngine(importIndex(corpus, parts));
+}
+
+export interface OpenOptions extends LiveIndexOptions {
+  /** Hears why the index is being (re)built before serving. */
+  onRebuild?: (reason: string) => void;
+}
+
+/**
+ * The store's index, served live. With a corpus folder, the index is first (re)built when the store
+ * has none, when the corpus changed since it was built, or when it cannot be loaded; a rebuild that
+ * fails leaves an older index serving, if there is one. Without a folder, the store must hold an index.
+ */
+export async function openArchive(store: IndexStore, corpusDir: string | undefined, options: OpenOptions = {}): Promise<LiveIndex<SearchEngine>> {
+  const { onRebuild = () => {}, ...live } = options;
+  if (corpusDir === undefined) return LiveIndex.open(store, engineOf, live);
+  const head = await store.head();
+  const current = head !== null && head.fingerprint === fingerprintOrNull(corpusDir);
+  if (head && current) {
+    try {
+      return await LiveIndex.open(store, engineOf, live);
+    } catch (error) {
+      onRebuild(`the index could not be loaded (${(error as Error).message})`);
+    }
+  } else onRebuild(head ? 'the corpus changed since the index was built' : 'there is no index yet');
+  try {
+    await ingestInto(store, corpusDir, { force: true });
+  } catch (error) {
+    if (!head || current) throw error;
+    onRebuild(`the rebuild failed (${(error as Error).message}); serving the index built ${head.builtAt}`);
+  }
+  return LiveIndex.open(store, engineOf, live);
+}
+
+/** The corpus fingerprint, or null when the corpus cannot be read (the rebuild then says why). */
+function fingerprintOrNull(corpusDir: string): string | null {
+  try {
+    return corpusFingerprint(corpusDir);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * What an ingest did, for the people who run it: the documents made, the repairs in each scan, the
+ * boilerplate left out, topic coverage, and every file that could not be ingested, with why.
+ */
+import type { Corpus, RepairSummary } from '../model/corpus.js';
+import { summarizeRepairs } from './assemble/scan-repairs.js';
+import type { IngestedFile } from './ingested-file.js';
+import type { Dropped } from './parse/blocks.js';
+
+export interface IngestReport {
+  documents: { id: string; title: string; sources: string[]; sections: number; paragraphs: number }[];
+  /** Files that could not be ingested, with why. */
+  warnings: string[];
+  repairs: ({ file: string } & RepairSummary)[];
+  /** Boilerplate left out on purpose. */
+  dropped: ({ file: string } & Dropped)[];
+  /** Share of body paragraphs (those in numbered sections) with at least one topic. */
+  topicCoverage: number;
+  ms: number;
+}
+
+export function buildReport(corpus: Corpus, files: IngestedFile[], warnings: string[], ms: number): IngestReport {
+  const body = corpus.documents.flatMap((d) => d.sections.filter((s) => s.number !== '').flatMap((s) => s.paragraphs));
+  return {
+    documents: corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      sources: d.sources.map((s) => s.file),
+      sections: d.sections.length,
+      paragraphs: d.sections.reduce((n, s) => n + s.paragraphs.length, 0),
+    })),
+    warnings,
+    repairs: files.filter((f) => f.repairs).map((f) => ({ file: f.file, ...summarizeRepairs(f.repairs!) })),
+    dropped: files.flatMap((f) => f.parsed.dropped.map((d) => ({ file: f.file, ...d }))),
+    topicCoverage: body.length ? body.filter((p) => p.topics.length > 0).length / body.length : 1,
+    ms,
+  };
+}
+
+/** The report as the terminal shows it, naming where the corpus went. */
+export function formatReport(report: IngestReport, destination: string): string {
+  const lines = [`Ingested ${report.documents.length} documents in ${(report.ms / 1000).toFixed(1)} s → ${destination}`];
+  for (const d of report.documents) lines.push(`  ${d.id.padEnd(16)} ${String(d.sections).padStart(3)} sections ${String(d.paragraphs).padStart(4)} paragraphs  ${d.title}  [${d.sources.join(', ')}]`);
+  for (const r of report.repairs) {
+    lines.push(`OCR repairs in ${r.file}: ${r.total} words`);
+    lines.push(`  ${r.top.slice(0, 12).map((t) => `${t.from}→${t.to} ×${t.count}`).join(', ')}`);
+  }
+  if (report.dropped.length) lines.push('Left out as boilerplate:');
+  for (const d of report.dropped) lines.push(`  ${d.file}: ${d.what} (${d.words} words)`);
+  lines.push(`Topics: ${(report.topicCoverage * 100).toFixed(1)}% of body paragraphs have at least one`);
+  if (report.warnings.length) lines.push(`Warnings (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
+  return lines.join('\n') + '\n';
+}

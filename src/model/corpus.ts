@@ -1,0 +1,110 @@
+/**
+ * The one shape every stage speaks: a Corpus of Documents, each a list of Sections holding Paragraphs.
+ * Written by ingest as `corpus.json`; read by indexing, the stores, search and the web app.
+ */
+
+/** What kind of steering document a Document is. */
+export type DocumentType = 'mdb' | 'arsrapport';
+
+/** The shape a source file arrived in, detected from its content. */
+export type SourceKind = 'markdown' | 'pdf-text' | 'ocr' | 'web-transcript';
+
+export interface Source {
+  /** File name inside the corpus directory. */
+  file: string;
+  kind: SourceKind;
+  /** The source whose text the document shows; a scanned twin is not canonical. */
+  canonical: boolean;
+  /** How the bytes were decoded (`utf-8`, `windows-1252`, `utf-8 (double-encoded)`). */
+  encoding: string;
+  /** SHA-256 of the raw bytes: lets the index notice a changed corpus. */
+  sha256: string;
+  /** OCR repairs applied to this source, if it was scanned. */
+  repairs?: RepairSummary;
+  /**
+   * The paragraphs of a non-canonical source as repaired, each linked to the canonical paragraph it
+   * matches (if any), so the scan can be shown with its repairs marked.
+   */
+  paragraphs?: SourceParagraph[];
+}
+
+export interface RepairSummary {
+  /** Number of words changed. */
+  total: number;
+  /** Most frequent repairs, `from → to` with counts. */
+  top: { from: string; to: string; count: number }[];
+}
+
+export interface SourceParagraph {
+  /** Canonical paragraph id this paragraph matches, when one does. */
+  matches?: string;
+  /** Repaired text. */
+  text: string;
+  /** Character spans in `text` that OCR repair changed, with the original OCR text. */
+  repairs: { start: number; end: number; from: string }[];
+}
+
+/** Where a footnote is referenced: its number, and the offset in the paragraph text the marker follows. */
+export interface FootnoteRef {
+  number: string;
+  at: number;
+}
+
+export interface Paragraph {
+  /** Globally unique, readable and stable: `<docId>/<anchor>`. */
+  id: string;
+  /** Fragment id on the document page, e.g. `2.1.1-ungdomsgarantien-3`. */
+  anchor: string;
+  /** The unnumbered sub-heading the paragraph sits under ("Ungdomsgarantien"). */
+  heading?: string;
+  /** Clean, re-joined text. List items start with "- ", table rows are "cell | cell". */
+  text: string;
+  /** Topic ids from the taxonomy. */
+  topics: string[];
+  /** Footnotes referenced from this paragraph; the footnotes themselves are paragraphs `fotnote-<n>`. */
+  footnotes?: FootnoteRef[];
+  /** Source files this paragraph appears in (more than one for a letter with a scanned twin). */
+  sources?: string[];
+}
+
+export interface Section {
+  /** Section number as printed, without trailing dot ("2.1.1"); "" for the preamble. */
+  number: string;
+  title: string;
+  /** 0 for the preamble, otherwise the depth of the number (1 for "2", 3 for "2.1.1"). */
+  level: number;
+  anchor: string;
+  /** Footnotes referenced from the title (`at` counts in the title). */
+  footnotes?: FootnoteRef[];
+  /** The document's footnotes, collected into a last section titled "Fotnoter". */
+  role?: 'footnotes';
+  paragraphs: Paragraph[];
+}
+
+export interface Document {
+  /** `mdb-2024`, `arsrapport-2014`. */
+  id: string;
+  type: DocumentType;
+  year: number;
+  title: string;
+  /** ISO date (YYYY-MM-DD) when the letter states one. */
+  date?: string;
+  saksnr?: string;
+  sources: Source[];
+  sections: Section[];
+}
+
+export interface TopicLabel {
+  id: string;
+  label: string;
+}
+
+export interface Corpus {
+  /** ISO timestamp of the ingest run. */
+  builtAt: string;
+  /** Hash over all source bytes and the taxonomy: equal fingerprints mean an identical corpus. */
+  fingerprint: string;
+  /** The taxonomy's topics, so readers can label the ids paragraphs carry. */
+  topics: TopicLabel[];
+  documents: Document[];
+}

@@ -1,0 +1,95 @@
+/**
+ * A parsed query made ready for one index: each word analysed by the one analyzer and expanded through
+ * the vocabulary (stem, compounds, near spellings) into weighted terms with their IDF, what candidates
+ * must and must not hold, and — when a word is unknown — the query as the nearest indexed spellings
+ * would write it.
+ */
+import { analyze } from '../../indexing/analyzer.js';
+import type { Vocabulary } from '../../indexing/vocabulary.js';
+import { idf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
+import { parseQuery, type Part } from './parse.js';
+
+export interface CompiledQuery {
+  clauses: RankedClause[];
+  /** Terms a match may hold: every expansion of the query's words, which are also what is highlighted. */
+  include: string[];
+  exclude: string[];
+  /** Words every match must hold: those of each phrase that stands alone as a clause, as their terms. */
+  required: string[][];
+  excludedPhrases: RankedPart[];
+  /** The ids of the `include` terms. */
+  matchIds: Set<number>;
+  suggestion?: string;
+}
+
+/** `paragraphs` is the number of paragraphs indexed, for IDF. */
+export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: number): CompiledQuery {
+  const parsed = parseQuery(q);
+  const matchIds = new Set<number>();
+  let corrected = false;
+  const suggestionWords: string[] = [];
+
+  const queryTerm = (term: string, surface: string): QueryTerm => {
+    const expansions = vocabulary.expand(term, surface);
+    const weights = new Map(expansions.map((e) => [e.term, e.weight]));
+    let df = 0;
+    for (const e of expansions) {
+      matchIds.add(e.term);
+      df += vocabulary.data.df[e.term]!;
+    }
+    return { weights, surface: vocabulary.surfaceIds.get(surface) ?? -1, idf: idf(Math.min(df, paragraphs), paragraphs) };
+  };
+
+  const rankedPart = (part: Part): RankedPart | null => {
+    const tokens = analyze(part.text);
+    const words = tokens.filter((t) => !t.stop);
+    if (words.length === 0) return null;
+    for (const t of words) {
+      const fix = vocabulary.termIds.has(t.term) ? undefined : closestSpelling(vocabulary, t.surface);
+      if (fix) corrected = true;
+      suggestionWords.push(fix ?? part.text.slice(t.start, t.end));
+    }
+    if (part.kind === 'word' || tokens.length === 1) return { kind: 'word', terms: words.map((t) => queryTerm(t.term, t.surface)) };
+    const phraseWords = tokens.map((t) => ({ term: t.stop ? null : queryTerm(t.term, t.surface), surface: vocabulary.surfaceIds.get(t.surface) ?? -1 }));
+    return { kind: 'phrase', words: phraseWords, idf: phraseWords.reduce((s, w) => s + (w.term?.idf ?? 0), 0) };
+  };
+
+  const clauses: RankedClause[] = [];
+  for (const clause of parsed.clauses) {
+    const anyOf = clause.anyOf.map(rankedPart).filter((p): p is RankedPart => p !== null);
+    if (anyOf.length) clauses.push({ anyOf });
+  }
+  const exclude: string[] = [];
+  const excludedPhrases: RankedPart[] = [];
+  for (const part of parsed.excluded) {
+    if (part.kind === 'word') exclude.push(...analyze(part.text).filter((t) => !t.stop && vocabulary.termIds.has(t.term)).map((t) => t.term));
+    else {
+      const phrase = excludedPhrase(vocabulary, part.text);
+      if (phrase) excludedPhrases.push(phrase);
+    }
+  }
+  const required = clauses.flatMap(({ anyOf: [part, ...others] }) =>
+    part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => vocabulary.term(id))] : [])) : [],
+  );
+  const include = [...matchIds].map((id) => vocabulary.term(id));
+  const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds };
+  if (corrected) compiled.suggestion = suggestionWords.join(' ');
+  return compiled;
+}
+
+/** An excluded phrase matches through its own terms only, never by fuzzy or compound expansion. */
+function excludedPhrase(vocabulary: Vocabulary, text: string): RankedPart | null {
+  const words = analyze(text).map((t) => {
+    const id = vocabulary.termIds.get(t.term);
+    return { term: t.stop ? null : { weights: new Map(id === undefined ? [] : [[id, 1]]), surface: -1, idf: 1 }, surface: vocabulary.surfaceIds.get(t.surface) ?? -1 };
+  });
+  return words.length ? { kind: 'phrase', words, idf: 1 } : null;
+}
+
+/** The indexed word form nearest to an unknown word: of the near spellings, the most frequent. */
+function closestSpelling(vocabulary: Vocabulary, surface: string): string | undefined {
+  const { surfaces, surfaceTerm, df } = vocabulary.data;
+  const near = vocabulary.nearSurfaces(surface);
+  near.sort((a, b) => df[surfaceTerm[b]!]! - df[surfaceTerm[a]!]!);
+  return near.length ? surfaces[near[0]!] : undefined;
+}

@@ -1,0 +1,60 @@
+/**
+ * The query language: words (all should match; more matched ranks higher), `"exact phrase"` (must
+ * match), `-word` / `-"phrase"` (must not match) and `OR` between two parts (either satisfies that
+ * part). The parser is total: any string parses, malformed input degrading to the nearest sensible
+ * reading (an unterminated quote runs to the end, a lone `-` or a dangling `OR` is ignored).
+ */
+import { LAW_REFERENCE } from '../../indexing/analyzer.js';
+import { cleanInput } from '../../text/clean-input.js';
+
+/** A word, or words that must stand together as written. */
+export type Part = { kind: 'word'; text: string } | { kind: 'phrase'; text: string };
+
+export interface Clause {
+  /** Alternatives: one for a plain word or phrase, several when joined by OR. */
+  anyOf: Part[];
+}
+
+export interface ParsedQuery {
+  clauses: Clause[];
+  excluded: Part[];
+}
+
+/** Longest query text taken into account: the web refuses a longer one, other callers have the rest ignored. */
+export const MAX_QUERY_LENGTH = 1000;
+
+/** A quoted phrase, or a word: a law reference with its spaces (`§ 14 a`) or a run of non-space. */
+const LEXEME = new RegExp(`(-?)"([^"]*)("?)|(-?)(${LAW_REFERENCE.source.replace(/\((?!\?)/g, '(?:')}|[^\\s"]+)`, 'gu');
+
+export function parseQuery(input: string): ParsedQuery {
+  const text = cleanInput(input.normalize('NFKC')).slice(0, MAX_QUERY_LENGTH);
+  const clauses: Clause[] = [];
+  const excluded: Part[] = [];
+  let joinNext = false;
+
+  for (const m of text.matchAll(LEXEME)) {
+    const negated = (m[1] ?? m[4]) === '-';
+    const part: Part | null = m[2] !== undefined ? phrase(m[2]) : word(m[5]!);
+    if (m[5] === 'OR') {
+      joinNext = clauses.length > 0;
+      continue;
+    }
+    if (!part) continue;
+    if (negated) excluded.push(part);
+    else if (joinNext) clauses[clauses.length - 1]!.anyOf.push(part);
+    else clauses.push({ anyOf: [part] });
+    joinNext = false;
+  }
+  return { clauses, excluded };
+}
+
+function phrase(text: string): Part | null {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  if (!clean) return null;
+  return clean.includes(' ') ? { kind: 'phrase', text: clean } : { kind: 'word', text: clean };
+}
+
+function word(text: string): Part | null {
+  // Punctuation alone ("-", "…", "&") carries no search meaning.
+  return /[\p{L}\p{N}§]/u.test(text) ? { kind: 'word', text } : null;
+}

@@ -1,0 +1,29 @@
+/**
+ * The scanned source of a letter as OCR repair left it, every repaired word marked with what the scan
+ * said, and each paragraph linked to the clean paragraph it matches.
+ */
+import { anchorOf } from '../../model/anchors.js';
+import type { Document, RepairSummary } from '../../model/corpus.js';
+import { repairedHtml } from '../html.js';
+import { documentUrl, paragraphUrl } from '../urls.js';
+
+export interface ScanView {
+  doc: Document;
+  documentUrl: string;
+  scans: { file: string; repairs: RepairSummary | null; paragraphs: { html: string; url: string | null }[] }[];
+}
+
+/** Null when the document has no scanned source. */
+export function scanView(doc: Document): ScanView | null {
+  const scans = doc.sources
+    .filter((s) => s.kind === 'ocr' && s.paragraphs)
+    .map((s) => ({
+      file: s.file,
+      repairs: s.repairs ?? null,
+      paragraphs: s.paragraphs!.map((p) => ({
+        html: repairedHtml(p.text, p.repairs),
+        url: p.matches ? paragraphUrl(doc.id, anchorOf(p.matches, doc.id)) : null,
+      })),
+    }));
+  return scans.length ? { doc, documentUrl: documentUrl(doc.id), scans } : null;
+}

@@ -1,0 +1,48 @@
+import { terms } from '../../src/indexing/analyzer.js';
+import type { Entry } from '../../src/indexing/catalog.js';
+import { createParagraphIndex, indexedParagraph } from '../../src/indexing/paragraph-index.js';
+import { analyseFields } from '../../src/indexing/build.js';
+import { findCandidates, findTagged } from '../../src/search/candidates.js';
+
+function entry(text: string, year: number, topics: string[] = []): Entry {
+  return { text, year, topics, section: '2.1', sectionTitle: 'Brukere', type: 'mdb' } as unknown as Entry;
+}
+
+const entries = [entry('Brukere av tjenestene skal få svar.', 2024, ['brukermoter']), entry('Bruk av tiltak øker.', 2023), entry('Veiledere i NAV-kontoret etter § 14 a.', 2019)];
+const index = createParagraphIndex();
+entries.forEach((e, id) => index.add(indexedParagraph(id, e, Object.values(analyseFields(e)))));
+
+const find = (query: string, exclude = '') => findCandidates(index, terms(query), terms(exclude), 10).sort();
+
+describe('candidates from the FlexSearch paragraph index', () => {
+  test('finds a word by the term the analyzer gives the query, also where a stem has a shorter stem', () => {
+    // veiledere → veileder → veiled: the term must not be stemmed a second time on its way in.
+    expect(find('veiledere')).toEqual([2]);
+    expect(find('tiltak')).toEqual([1]);
+  });
+
+  test('keeps law references and compounds as the analyzer reads them', () => {
+    expect(find('§14 a')).toEqual([2]);
+    expect(find('kontoret')).toEqual([2]);
+  });
+
+  test('excludes paragraphs holding an excluded word', () => {
+    // Every title holds "Brukere"; the excluded word removes the first paragraph.
+    expect(find('brukere', 'tjenestene')).toEqual([1, 2]);
+  });
+
+  test('a phrase standing alone brings only paragraphs holding all its words', () => {
+    const words = (q: string) => terms(q).map((t) => [t]);
+    expect(findCandidates(index, terms('tjenestene tiltak'), [], 10).sort()).toEqual([0, 1]);
+    expect(findCandidates(index, terms('bruk av tiltak'), [], 10, words('bruk tiltak'))).toEqual([1]);
+    expect(findCandidates(index, terms('svar tiltak'), [], 10, words('svar tiltak'))).toEqual([]);
+    // A word may match any of its terms; excluded words still exclude.
+    expect(findCandidates(index, terms('tiltak svar'), terms('øker'), 10, [['tiltak', 'svar']]).sort()).toEqual([0]);
+  });
+
+  test('selects by tags without a query', () => {
+    expect(findTagged(index, { year: ['2023'] }, 10)).toEqual([1]);
+    expect(findTagged(index, { topic: ['brukermoter'], year: ['2024', '2019'] }, 10)).toEqual([0]);
+    expect(findTagged(index, {}, 10)).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The engine served from the PostgreSQL store answers exactly as the engine built in memory: the store
+ * keeps the very index that was built, and every server loads it whole.
+ */
+import { engineOf, publishCorpus } from '../../../src/archive.js';
+import { SearchEngine } from '../../../src/search/engine.js';
+import { LiveIndex } from '../../../src/store/live-index.js';
+import { closeDatabases } from '../../../src/store/postgres/database.js';
+import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { startPostgres, type PostgresServer } from '../../helpers/postgres.js';
+import { searchSuite, suiteCorpus } from '../../helpers/search-suite.js';
+
+let server: PostgresServer;
+let live: LiveIndex<SearchEngine>;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  const store = new PostgresStore(server.url);
+  await store.exclusive(() => publishCorpus(store, suiteCorpus));
+  live = await LiveIndex.open(new PostgresStore(server.url), engineOf, { pollMs: 0 });
+});
+
+afterAll(async () => {
+  await live?.close();
+  await closeDatabases();
+  await server?.stop();
+});
+
+searchSuite('SearchEngine on PostgreSQL', () => (request) => live.current.search(request));
+
+describe('SearchEngine on PostgreSQL beside the in-memory engine', () => {
+  it('answers exactly as the in-memory engine does', async () => {
+    const memory = SearchEngine.build(suiteCorpus);
+    const requests = [
+      ...['unge', '"fast kontaktperson"', 'ungdomsgarantein', '§ 14 a', 'NOE', 'sykmeldte -dialogmøte', 'garanti', 'IPS OR dialog', 'og i på'].map((q) => ({ q, limit: 50 })),
+      { topics: ['unge'] },
+      { years: [2024, 2019], types: ['mdb'] },
+      {},
+    ];
+    for (const request of requests) expect(await live.current.search(request)).toEqual(await memory.search(request));
+  });
+});
