@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /**
  * Relevance scoring of a ranked hit list against a judged query set, as the set's own `about` defines
  * it: a hit is relevant to an entry when its year matches and its paragraph text contains the entry's
@@ -7,6 +5,8 @@ import { readFileSync } from 'node:fs';
  * each entry is credited once; nDCG@10 with gain 2^grade − 1, recall@10 of grade-2 entries, MRR of the
  * first relevant hit. A hit longer than 2,000 characters is not a paragraph and earns nothing.
  */
+import { readFileSync } from 'node:fs';
+
 export interface Judgement {
   year: number;
   key: string;
@@ -32,7 +32,7 @@ export interface QueryScore {
   rr: number;
 }
 
-export const MAX_PARAGRAPH_LENGTH = 2000;
+const MAX_PARAGRAPH_LENGTH = 2000;
 export const CUTOFF = 10;
 
 export function loadJudgedQueries(path: string): JudgedQuery[] {
@@ -40,7 +40,7 @@ export function loadJudgedQueries(path: string): JudgedQuery[] {
   return data.queries.map((q) => ({ id: q.id, q: q.q, rel: q.rel.map(([year, key, grade]) => ({ year, key: normalizeForMatch(key), grade })) }));
 }
 
-export function normalizeForMatch(text: string): string {
+function normalizeForMatch(text: string): string {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .toLowerCase()

@@ -1,10 +1,10 @@
-import { diffArrays } from 'diff';
-
 /**
  * Share of the reference's words that the candidate reproduces in order: the two word sequences are
  * aligned, and every reference word in an unchanged run counts as matched. Both sides are read the same
  * way — words compared case-sensitively, punctuation around them dropped, line-end hyphenation re-joined.
  */
+import { diffArrays } from 'diff';
+
 export function wordAccuracy(candidate: string, reference: string): { matched: number; words: number; accuracy: number } {
   const ref = words(reference);
   let matched = 0;

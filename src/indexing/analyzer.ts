@@ -1,7 +1,3 @@
-import snowball from 'snowball-stemmers';
-import { fold } from '../text/fold.js';
-import { STOPWORDS } from './stopwords.js';
-
 /**
  * The one text analysis used both when indexing and when querying, so the two can never disagree.
  *
@@ -17,6 +13,10 @@ import { STOPWORDS } from './stopwords.js';
  * - hyphenated compounds are split into their parts (`NAV-kontoret` → nav, kontor);
  * - footnote markers (superscript digits) separate words and are never terms.
  */
+import snowball from 'snowball-stemmers';
+import { fold } from '../text/fold.js';
+import { STOPWORDS } from './stopwords.js';
+
 export interface Token {
   /** The index term: stemmed, folded; for abbreviations, numbers and law references the exact form. */
   term: string;
@@ -25,8 +25,6 @@ export interface Token {
   /** Character offsets in the analysed text. */
   start: number;
   end: number;
-  /** Word position, counting stop words. */
-  position: number;
   stop: boolean;
 }
 
@@ -48,9 +46,8 @@ export function analyze(input: string): Token[] {
   // Lower-cased only where that keeps every offset (it always does for Norwegian letters).
   const text = input.replace(SHOUTING, (run) => (run.toLowerCase().length === run.length ? run.toLowerCase() : run));
   const tokens: Token[] = [];
-  let position = 0;
   const push = (term: string, surface: string, start: number, end: number, stop = false) => {
-    tokens.push({ term, surface, start, end, position: position++, stop });
+    tokens.push({ term, surface, start, end, stop });
   };
   for (const m of text.matchAll(text.includes('§') ? TOKEN_WITH_LAW : TOKEN)) {
     const start = m.index;
@@ -131,7 +128,7 @@ function stem(word: string): string {
 }
 
 /** Lower-case and fold one word; "oe" is how ø is typed without the letter ("oppfoelging"). */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   return fold(word).replace(/oe/g, 'o');
 }
 

@@ -3,7 +3,12 @@
  * looking up a Map per candidate and value, which is most of the cost of a query with thousands of
  * candidates. Years are numbered newest first, so a year's number is also its rank by recency.
  */
-import type { Entry } from './catalog.js';
+/** What a paragraph is counted by. */
+interface Faceted {
+  year: number;
+  type: string;
+  topics: string[];
+}
 
 /** The distinct values of one facet, numbered, and each paragraph's value numbers. */
 export interface Codes<V> {
@@ -21,7 +26,7 @@ export interface FacetCodes {
 }
 
 /** Every entry's facet values as numbers. */
-export function facetCodes(entries: Entry[]): FacetCodes {
+export function facetCodes(entries: Faceted[]): FacetCodes {
   const years = entries.map((e) => e.year);
   const topic = encode(entries.flatMap((e) => e.topics));
   const from = new Uint32Array(entries.length + 1);

@@ -1,11 +1,11 @@
-import type { Token } from './analyzer.js';
-import type { Vocabulary } from './vocabulary.js';
-
 /**
  * Each paragraph's analysed fields in word order (term and written form per position, stop words
  * kept as -1 terms), stored flat in typed arrays. FlexSearch finds the candidates; this is what
  * ranking reads to count matches, check phrases and measure proximity, without re-analysing text.
  */
+import type { Token } from './analyzer.js';
+import type { Vocabulary } from './vocabulary.js';
+
 export const FIELDS = ['text', 'heading', 'title'] as const;
 export type Field = (typeof FIELDS)[number];
 

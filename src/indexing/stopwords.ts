@@ -2,6 +2,7 @@
  * Norwegian bokmål stop words (the Snowball list, folded the way the analyzer folds). They are not
  * indexed as terms, but keep their positions so phrases and proximity still count them.
  */
+/** The stop words, folded. */
 export const STOPWORDS = new Set(
   `og i jeg det at en et den til er som pa de med han av ikke ikkje der sa var meg seg men ett har om vi min mitt ha hadde
   hun na over da ved fra du ut sin dem oss opp man kan hans hvor eller hva skal selv sjol her alle vil bli ble blei blitt

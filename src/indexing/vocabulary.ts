@@ -4,6 +4,7 @@
  * compounds it is a part of ("garanti" in "ungdomsgarantien"), and near spellings
  * ("ungdomsgarantein").
  */
+/** A term a query word may match, and what such a match is worth. */
 export interface Expansion {
   term: number;
   /** How much a match through this expansion is worth next to an exact one (1). */
@@ -11,7 +12,7 @@ export interface Expansion {
 }
 
 /** Weights of the ways a query word can match. */
-export const MATCH_WEIGHT = { exact: 1, stem: 0.6, fuzzy: 0.6, variant: 0.5, compoundHead: 0.45, compoundModifier: 0.3 } as const;
+const MATCH_WEIGHT = { exact: 1, stem: 0.6, fuzzy: 0.6, variant: 0.5, compoundHead: 0.45, compoundModifier: 0.3 } as const;
 
 export interface VocabularyData {
   terms: string[];
@@ -34,10 +35,6 @@ export class Vocabulary {
 
   static empty(): Vocabulary {
     return new Vocabulary({ terms: [], surfaces: [], surfaceTerm: [], df: [] });
-  }
-
-  get size(): number {
-    return this.data.terms.length;
   }
 
   term(id: number): string {
@@ -135,7 +132,7 @@ export class Vocabulary {
 }
 
 /** Optimal string alignment distance ≤ max (adjacent transpositions count as one edit). */
-export function withinEdits(a: string, b: string, max: number): boolean {
+function withinEdits(a: string, b: string, max: number): boolean {
   if (a === b) return true;
   const n = a.length;
   const m = b.length;

@@ -14,7 +14,7 @@ const SHAPING_CODE = ['model', 'text', 'ingest', 'indexing'];
 let cached: string | undefined;
 
 /** A hash of every file of the code that shapes the built index. */
-export function codeFingerprint(): string {
+function codeFingerprint(): string {
   if (cached) return cached;
   const src = join(dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');

@@ -1,3 +1,8 @@
+/**
+ * `npm run normalize -- FILE`: a source's text as ingest repairs it. Encoding is repaired for every
+ * file; a scan whose æ/ø/å were lost is repaired with the lexicon and the clean sources of the corpus,
+ * its line-end hyphenation re-joined and its OCR bullets written as "- ". Clean text passes unchanged.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnreadableSourceError } from './read/decode.js';
@@ -7,11 +12,6 @@ import { sourceFiles } from './read/corpus-folder.js';
 import { readSource, type ReadSource } from './read/read-source.js';
 import { joinWrappedLines } from '../text/wrap.js';
 
-/**
- * `npm run normalize -- FILE`: a source's text as ingest repairs it. Encoding is repaired for every
- * file; a scan whose æ/ø/å were lost is repaired with the lexicon and the clean sources of the corpus,
- * its line-end hyphenation re-joined and its OCR bullets written as "- ". Clean text passes unchanged.
- */
 export function normalizeFile(bytes: Buffer, corpusDir: string): string {
   const source = readSource('input', bytes);
   if (source.kind !== 'ocr') return source.text;

@@ -46,7 +46,7 @@ export interface Comparison {
 }
 
 /** Below this combined similarity a block is not the same matter. */
-export const MIN_SIMILARITY = 0.14;
+const MIN_SIMILARITY = 0.14;
 
 interface Block {
   docId: string;

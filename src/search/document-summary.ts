@@ -1,3 +1,6 @@
+/**
+ * Documents as lists show them: metadata and size, without their text.
+ */
 import type { Document, Source } from '../model/corpus.js';
 import type { Catalog } from '../indexing/catalog.js';
 

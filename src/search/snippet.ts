@@ -10,7 +10,7 @@ export interface Match extends Span {
   term: number;
 }
 
-export const SNIPPET_LENGTH = 280;
+const SNIPPET_LENGTH = 280;
 
 /** The window of `text` to show for `matches` (in text order); the whole text when it is short. */
 export function snippetWindow(text: string, matches: Match[], maxLength = SNIPPET_LENGTH): Span {

@@ -1,9 +1,9 @@
-import type { Catalog } from '../indexing/catalog.js';
-
 /**
  * How much each topic fills each year's letters: the share of that year's paragraphs tagged with the
  * topic (footnotes and preambles included, as they are part of what the letter says).
  */
+import type { Catalog } from '../indexing/catalog.js';
+
 export interface TopicTrends {
   years: number[];
   topics: { id: string; label: string; shares: number[]; counts: number[] }[];

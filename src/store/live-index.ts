@@ -15,8 +15,6 @@ export interface LiveIndexOptions {
   onSwap?: (version: IndexVersion) => void;
 }
 
-export class NoIndexError extends Error {}
-
 export class LiveIndex<T> {
   private reloading: Promise<boolean> | undefined;
   private readonly timer: NodeJS.Timeout | undefined;
@@ -37,7 +35,7 @@ export class LiveIndex<T> {
   /** Load the store's newest version; `make` turns what the store holds into what is served. */
   static async open<T>(store: IndexStore, make: (index: StoredIndex) => T, options: LiveIndexOptions = {}): Promise<LiveIndex<T>> {
     const version = await store.head();
-    if (!version) throw new NoIndexError(`${store.location} holds no index yet: run \`npm run ingest\` first`);
+    if (!version) throw new Error(`${store.location} holds no index yet: run \`npm run ingest\` first`);
     return new LiveIndex(store, make, { value: make(await store.read(version)), version }, options);
   }
 

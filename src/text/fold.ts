@@ -3,6 +3,7 @@
  * the search analyzer. æ/ø/å fold to their ASCII spellings as a keyboard without them types them
  * ("oppfolging", "saerlig", "pa"), so all spellings meet.
  */
+/** A text folded: compatibility forms, case and marks gone, æ → ae and ø → o. */
 export function fold(text: string): string {
   // Compatibility forms first (𝛢, ﬁ, ²), then case, then every combining mark (å → a, not only Latin
   // accents), so that folding its own output changes nothing.

@@ -7,7 +7,7 @@
 const ABBREVIATIONS = new Set(['bl.a', 'f.eks', 'jf', 'dvs', 'nr', 'ca', 'mv', 'mm', 'o.l', 'evt', 'hhv', 'inkl', 'ref', 'kap', 'pkt', 'mill', 'mrd', 'kr', 'tlf', 'ift', 'iht', 'vedr', 'ev', 'st.prp', 'st.meld', 'prop', 'avd', 'ekskl', 'osv', 'pga', 'etc', 'mht']);
 
 /** Split text into sentences; a boundary is `.`/`!`/`?` followed by a space and a capital or a digit. */
-export function splitSentences(text: string): string[] {
+function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
   for (const m of text.matchAll(/[.!?]["»”)]?\s+(?=[\p{Lu}«"(])/gu)) {

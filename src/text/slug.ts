@@ -1,3 +1,6 @@
+/**
+ * Slugs: the readable, URL-safe part of an anchor made from a heading.
+ */
 import { foldedWords } from './fold.js';
 
 /** A short, readable, URL-safe form of a heading: "Innvandrere fra land utenfor EØS (landgruppe 3)" → "innvandrere-fra-land-utenfor-eos". */

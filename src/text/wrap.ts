@@ -4,6 +4,7 @@
  * `EØS-` + `området`), and so does a coordinating one (`Sør-` + `og Mellom-Amerika`). `isWord`, when
  * given, keeps the hyphen of compounds known only in hyphenated form (`e-post`).
  */
+/** A hyphen before these words coordinates two compounds ("helse- og omsorg"); it is no line-end hyphen. */
 const COORDINATING = /^(og|eller|samt|til|enn)\b/u;
 
 export function joinWrappedLines(lines: string[], isWord?: (word: string) => boolean): string {

@@ -1,3 +1,6 @@
+/**
+ * Types for snowball-stemmers, which ships none: the part this project uses.
+ */
 declare module 'snowball-stemmers' {
   interface Stemmer {
     stem(word: string): string;

@@ -1,3 +1,6 @@
+/**
+ * How the pages write dates, numbers and source kinds in Norwegian (bokmål).
+ */
 import type { SourceKind } from '../model/corpus.js';
 
 /** How the pages write dates, numbers and source kinds in Norwegian (bokmål). */

@@ -1,11 +1,11 @@
-import type { Server } from 'node:http';
-import type { Express } from 'express';
-import type { Logger } from 'pino';
-
 /**
  * Listening and stopping. On SIGTERM or SIGINT the server stops accepting connections, lets requests
  * in flight finish, and the process exits 0; connections still open after the grace period are cut.
  */
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
 export function listen(app: Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => (error ? reject(error) : resolve(server));

@@ -1,3 +1,7 @@
+/**
+ * What a document is, read from its own text: its type, the year it is about, its title, and the date
+ * and case number a letter states. Nothing is taken from file names.
+ */
 import type { DocumentType } from '../../model/corpus.js';
 import { DOCUMENT_TYPE_LABELS } from '../../model/labels.js';
 

@@ -1,11 +1,3 @@
-import { footnoteAnchor, paragraphId, sectionAnchor } from '../../model/anchors.js';
-import type { Paragraph, Section } from '../../model/corpus.js';
-import type { Block, ListItem, TableBlock } from '../parse/blocks.js';
-import { extractFootnoteRefs } from '../parse/footnote-markers.js';
-import { parseNumberedHeading } from '../parse/section-number.js';
-import { packSentences } from '../../text/sentences.js';
-import { slugify } from '../../text/slug.js';
-
 /**
  * Blocks → numbered Sections holding Paragraphs, the same for every source shape. A numbered heading
  * opens a section (text before the first one is the preamble, number ""); an unnumbered heading becomes
@@ -14,7 +6,15 @@ import { slugify } from '../../text/slug.js';
  * Footnotes become paragraphs of a last section, "Fotnoter", so they can be found, linked and quoted;
  * the paragraphs that cite them keep where each marker stood.
  */
-export const FOOTNOTES_TITLE = 'Fotnoter';
+import { footnoteAnchor, paragraphId, sectionAnchor } from '../../model/anchors.js';
+import type { Paragraph, Section } from '../../model/corpus.js';
+import type { Block, ListItem, TableBlock } from '../parse/blocks.js';
+import { extractFootnoteRefs } from '../parse/footnote-markers.js';
+import { parseNumberedHeading } from '../parse/section-number.js';
+import { packSentences } from '../../text/sentences.js';
+import { slugify } from '../../text/slug.js';
+
+const FOOTNOTES_TITLE = 'Fotnoter';
 
 /** Above this many characters a list is split into one paragraph per item. */
 const LIST_WITH_LEAD_IN_MAX = 1200;

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fold } from '../../text/fold.js';
-
 /**
  * Topic tagging from a taxonomy kept as data (`corpus/topics.json`, editable without code). A paragraph
  * gets a topic when its own text names one of the topic's terms, or when its heading does; a section
  * title is weaker evidence and counts only together with another hit.
  */
+import { readFileSync } from 'node:fs';
+import { fold } from '../../text/fold.js';
+
 export interface Topic {
   id: string;
   label: string;
@@ -16,7 +16,7 @@ export interface Taxonomy {
   topics: Topic[];
 }
 
-export class TaxonomyError extends Error {}
+class TaxonomyError extends Error {}
 
 export function loadTaxonomy(path: string): Taxonomy {
   let data: unknown;

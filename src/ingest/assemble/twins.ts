@@ -1,10 +1,10 @@
-import { foldedWords } from '../../text/fold.js';
-import { cosine } from '../../text/similarity.js';
-
 /**
  * Twins are two sources of one letter (a clean text and a scan). They share type and year and nearly
  * all their words; two different letters of one year would not.
  */
+import { foldedWords } from '../../text/fold.js';
+import { cosine } from '../../text/similarity.js';
+
 export const TWIN_SIMILARITY = 0.8;
 
 /** Cosine similarity of the folded word counts of two texts. */

@@ -1,3 +1,7 @@
+/**
+ * Word and word-pair counts of the corpus's clean sources: how this kind of letter is written. OCR repair
+ * asks it which of two spellings is used here, and which one fits between its neighbours.
+ */
 import { proseWords } from './prose-words.js';
 
 export interface Followers {
@@ -5,10 +9,6 @@ export interface Followers {
   distinct: number;
 }
 
-/**
- * Word and word-pair counts of the corpus's clean sources: how this kind of letter is written. OCR repair
- * asks it which of two spellings is used here, and which one fits between its neighbours.
- */
 export class LanguageModel {
   private readonly words = new Map<string, number>();
   private readonly pairs = new Map<string, number>();

@@ -1,3 +1,7 @@
+/**
+ * The Norwegian bokmål word list OCR repair spells against: cspell's bokmål dictionary as a trie, so
+ * many variants of a word can be spelled letter by letter at once.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,3 +1,8 @@
+/**
+ * Running text as words: where each stands, and whether a sentence end, a blank line or markup
+ * separates it from the word before — the context OCR repair and the language model read.
+ */
+
 /** A word of running text and where it sits. */
 export interface ProseWord {
   start: number;

@@ -1,3 +1,8 @@
+/**
+ * OCR repair: a scan whose æ, ø and å were misread is read again, word by word, as the likeliest text
+ * it stands for — given how OCR misreads letters, the word list and how the corpus's clean letters use
+ * words and word pairs — in one Viterbi-style pass over the scan.
+ */
 import { EDGE, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
 import { LINE_BREAK, ocrSpellings, type Spelling, type SpellingOptions } from './spellings.js';

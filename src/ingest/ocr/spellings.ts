@@ -1,3 +1,8 @@
+/**
+ * The words an OCR'd token may stand for: every way of undoing the misreadings OCR makes (ø read as g,
+ * å as a, æ as ae, l as I …) that spells a word of the word list, of the corpus, or a compound of listed
+ * words, each with how likely OCR was to write the token for it.
+ */
 import type { LanguageModel } from './language-model.js';
 import type { Lexicon, LexiconNode } from './lexicon.js';
 

@@ -1,3 +1,7 @@
+/**
+ * How likely a word is in this kind of letter, alone and after another word: the language model's
+ * counts, smoothed for what a small corpus has not seen.
+ */
 import { EDGE, isNumber, type LanguageModel } from './language-model.js';
 import type { Spelling } from './spellings.js';
 

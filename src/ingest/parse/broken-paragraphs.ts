@@ -1,12 +1,12 @@
+/**
+ * A paragraph cut by a page break (and the footnotes printed at the foot of that page) goes on in the
+ * next text block when its sentence had not ended and the next block starts in lower case.
+ */
 import type { Block } from './blocks.js';
 import { joinWrappedLines } from '../../text/wrap.js';
 
 const ENDS_SENTENCE = /[.!?:;]["»”)]?$/u;
 
-/**
- * A paragraph cut by a page break (and the footnotes printed at the foot of that page) goes on in the
- * next text block when its sentence had not ended and the next block starts in lower case.
- */
 export function mergeBrokenParagraphs(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {

@@ -1,10 +1,10 @@
-import type { FootnoteRef } from '../../model/corpus.js';
-
 /**
  * Footnote markers. Every parser writes a reference as superscript digits right after the word it
  * annotates ("landgruppe 3¹"), whatever the source used (`<sup>1</sup>`, `¹`, a digit glued on by PDF
  * extraction), so display and search treat them one way.
  */
+import type { FootnoteRef } from '../../model/corpus.js';
+
 export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export function toSuperscript(digits: string): string {

@@ -3,6 +3,7 @@
  * without punctuation and holds no sentence break ("Ungdomsgarantien", "Mottakere av
  * arbeidsavklaringspenger"; not "Vedlegg:", "I samarbeid med helse-" nor "Målet er nådd. Videre …").
  */
+/** Whether a line has the shape of a heading, at most `maxLength` characters long. */
 export function looksLikeHeading(text: string, maxLength = 90): boolean {
   // A line ending in a hyphen or a footnote marker breaks off mid-sentence.
   if (!/^[\p{Lu}«"]/u.test(text) || /[.,;:\-–⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(text) || /[.!?] \p{Lu}/u.test(text)) return false;

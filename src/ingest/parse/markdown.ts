@@ -1,3 +1,9 @@
+/**
+ * Markdown and Markdown-ish text (unified + remark-parse + GFM) → blocks. Handles `#` headings with
+ * emphasis inside, plain-line numbered headings that remark sees as paragraphs or ordered lists,
+ * `[text](#)` links, `<sup>n</sup>` and `¹` footnote markers, `---` page breaks followed by footnotes,
+ * and tables written as GFM pipes or as tab-separated lines of inline HTML.
+ */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -10,12 +16,6 @@ import { mergeBrokenParagraphs } from './broken-paragraphs.js';
 import { fromSuperscript, toSuperscript, SUPERSCRIPT_DIGITS } from './footnote-markers.js';
 import { looksLikeHeading } from './heading-shape.js';
 
-/**
- * Markdown and Markdown-ish text (unified + remark-parse + GFM) → blocks. Handles `#` headings with
- * emphasis inside, plain-line numbered headings that remark sees as paragraphs or ordered lists,
- * `[text](#)` links, `<sup>n</sup>` and `¹` footnote markers, `---` page breaks followed by footnotes,
- * and tables written as GFM pipes or as tab-separated lines of inline HTML.
- */
 export function parseMarkdown(source: string): ParsedSource {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(source);
   const blocks: Block[] = [];

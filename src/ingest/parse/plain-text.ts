@@ -1,14 +1,14 @@
+/**
+ * Hard-wrapped text (PDF extraction, OCR) → blocks. Line layout is the only evidence here, so each rule
+ * reads it: a line that stops short of the wrap width ended something; a sentence that did not end
+ * continues, across blank lines, page breaks and footnotes; a line indented after a break starts a page.
+ */
 import type { Block, ListItem, ParsedSource } from './blocks.js';
 import { continuesNumbering, parseNumberedHeading } from './section-number.js';
 import { joinWrappedLines } from '../../text/wrap.js';
 import { markGluedFootnotes } from './footnote-markers.js';
 import { looksLikeHeading } from './heading-shape.js';
 
-/**
- * Hard-wrapped text (PDF extraction, OCR) → blocks. Line layout is the only evidence here, so each rule
- * reads it: a line that stops short of the wrap width ended something; a sentence that did not end
- * continues, across blank lines, page breaks and footnotes; a line indented after a break starts a page.
- */
 export interface PlainTextOptions {
   /** Decides line-end hyphenation (`funksjons-` + `nedsettelse`); see joinWrappedLines. */
   isWord?: (word: string) => boolean;

@@ -5,6 +5,7 @@
  * "2 Landgruppe 3 består …" (a footnote under section 3) all fail that rule.
  */
 
+/** A heading line read as its section number, title and depth. */
 export interface NumberedHeading {
   number: string;
   title: string;

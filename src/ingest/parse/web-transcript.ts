@@ -1,12 +1,12 @@
-import type { Block, Dropped, ParsedSource } from './blocks.js';
-import { continuesNumbering } from './section-number.js';
-
 /**
  * A document page saved from a web site: site boilerplate (a "Like dokumenter" list) before
  * `Transkript:`, then the document as page-sized blocks, one per line, with its table of contents first.
  * The TOC (entries with page numbers) tells which numbers in the running text are section headings;
  * headings deeper than the TOC are recognised by continuing its numbering.
  */
+import type { Block, Dropped, ParsedSource } from './blocks.js';
+import { continuesNumbering } from './section-number.js';
+
 export const TRANSCRIPT_MARKER = /^\s*Transkript:\s*$/mu;
 
 interface TocEntry {

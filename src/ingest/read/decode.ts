@@ -1,3 +1,7 @@
+/**
+ * Bytes to text: UTF-8 (with or without BOM), Windows-1252 when the bytes are not UTF-8, and
+ * double-encoded UTF-8 repaired. What cannot be text is refused by name, never guessed at.
+ */
 import iconv from 'iconv-lite';
 
 /** A source file's bytes turned into text, with how that was done. */

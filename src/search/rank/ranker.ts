@@ -1,6 +1,3 @@
-import type { Field, ForwardIndex } from '../../indexing/forward-index.js';
-import { FIELDS } from '../../indexing/forward-index.js';
-
 /**
  * Relevance: BM25 per field — the paragraph's own text first, its heading and section title as weaker
  * support — where each occurrence counts by how it matched (the word as written 1, same stem 0.6, near
@@ -9,7 +6,10 @@ import { FIELDS } from '../../indexing/forward-index.js';
  * Phrases must occur as written. Summing saturated field scores (not tf across fields, as BM25F does)
  * keeps a paragraph that says the word itself above one that merely sits under a heading that does.
  */
-export const FIELD_BOOST: Record<Field, number> = { text: 1, heading: 0.8, title: 0.5 };
+import type { Field, ForwardIndex } from '../../indexing/forward-index.js';
+import { FIELDS } from '../../indexing/forward-index.js';
+
+const FIELD_BOOST: Record<Field, number> = { text: 1, heading: 0.8, title: 0.5 };
 const K1 = 1.2;
 const B = 0.75;
 const PROXIMITY = 0.35;
@@ -201,7 +201,7 @@ function phraseAt(words: PhraseWord[], terms: Int32Array, surfaces: Int32Array, 
  * Newer steering letters replace older ones, so a match counts less the older its letter: the weight
  * halves every RECENCY_HALF_LIFE years behind the newest letter in the corpus.
  */
-export const RECENCY_HALF_LIFE = 5;
+const RECENCY_HALF_LIFE = 5;
 
 export function recencyPrior(year: number, newest: number): number {
   return 0.5 ** ((newest - year) / RECENCY_HALF_LIFE);

@@ -5,7 +5,8 @@
  * that one matches the query nearly as well, the older one moves to just below it. A newer paragraph
  * that matches clearly less well (fewer occurrences, a missing word) keeps its place.
  */
-export const RESTATEMENT_SIMILARITY = 0.45;
+/** How alike two paragraphs must be to be restatements of each other. */
+const RESTATEMENT_SIMILARITY = 0.45;
 /** Scores within this share of each other are a tie. */
 const TIE = 0.85;
 /** Only the head of the list is reordered: that is what people read, and it keeps the cost fixed. */

@@ -1,10 +1,10 @@
-import type { Catalog, Entry } from '../../indexing/catalog.js';
-import { recencyPrior } from './ranker.js';
-
 /**
  * The order of a result list: scores with the recency prior, block diversity, and the shortcut that
  * leaves old letters unscored once they cannot reach the part of the list that is shown.
  */
+import type { Catalog, Entry } from '../../indexing/catalog.js';
+import { recencyPrior } from './ranker.js';
+
 const DIVERSITY = 0.85;
 
 /**
@@ -80,7 +80,7 @@ function insertionPoint(sorted: number[], score: number): number {
  * reaches other blocks and years. Each further hit from a block already shown counts DIVERSITY times
  * less than the one before it, and the list is re-sorted by those discounted scores (written to `scores`).
  */
-export function diversify(hits: number[], entries: Entry[], scores: Map<number, number>): number[] {
+function diversify(hits: number[], entries: Entry[], scores: Map<number, number>): number[] {
   // Sorting reads scores from an array: thousands of candidates, a dozen comparisons each.
   const scored = hits.map((doc) => ({ doc, score: scores.get(doc)!, year: entries[doc]!.year }));
   const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || b.year - a.year || a.doc - b.doc;

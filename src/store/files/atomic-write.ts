@@ -1,3 +1,6 @@
+/**
+ * Files written whole or not at all: a reader sees the old content or the new, never half of it.
+ */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 

@@ -33,8 +33,6 @@ const CORPUS = 'corpus.json';
 const LOCK = 'ingest';
 const VERSION_PREFIX = 'engine-';
 
-export class IndexDamagedError extends Error {}
-
 export class FilesStore implements IndexStore {
   constructor(readonly location: string) {}
 
@@ -51,7 +49,7 @@ export class FilesStore implements IndexStore {
     try {
       contents = JSON.parse(readFileSync(join(dir, CONTENTS), 'utf8')) as Contents;
     } catch (error) {
-      throw new IndexDamagedError(`${join(dir, CONTENTS)} cannot be read (${(error as Error).message})`);
+      throw new Error(`${join(dir, CONTENTS)} cannot be read (${(error as Error).message})`);
     }
     const files = Object.entries(contents).map(([name, expected]) => {
       const path = join(dir, name);
@@ -59,13 +57,13 @@ export class FilesStore implements IndexStore {
       try {
         data = readFileSync(path);
       } catch (error) {
-        throw new IndexDamagedError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new Error(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
-      if (data.length !== expected.bytes || sha256(data) !== expected.sha256) throw new IndexDamagedError(`${path} is damaged: its size or SHA-256 is not what was written`);
+      if (data.length !== expected.bytes || sha256(data) !== expected.sha256) throw new Error(`${path} is damaged: its size or SHA-256 is not what was written`);
       return { name, data };
     });
     const corpus = files.find((f) => f.name === CORPUS);
-    if (!corpus) throw new IndexDamagedError(`${dir} holds no ${CORPUS}`);
+    if (!corpus) throw new Error(`${dir} holds no ${CORPUS}`);
     return { corpus: JSON.parse(corpus.data.toString('utf8')) as Corpus, parts: files.filter((f) => f.name !== CORPUS) };
   }
 

@@ -1,12 +1,12 @@
-import type { ErrorRequestHandler, Request } from 'express';
-import { HttpError } from './http-error.js';
-
 /**
  * Every failure ends here: the API answers `{ error }`, pages a Norwegian error page. Messages of
  * HttpErrors are written for users; any other error gets a fixed message by status, and a 5xx is
  * logged with its stack, which never leaves the server. A 5xx answer carries the request's id, the
  * key to its log lines, for the user to quote.
  */
+import type { ErrorRequestHandler, Request } from 'express';
+import { HttpError } from './http-error.js';
+
 const MESSAGES: Record<number, string> = {
   400: 'Adressen har tegn som ikke kan leses (ugyldig prosentkoding).',
   404: 'Siden finnes ikke.',

@@ -2,6 +2,7 @@
  * An error whose status and message may be shown to the user. Any other error is answered with a bare
  * 500 and logged, so internals never reach a response.
  */
+/** An error meant for the user: its status, and a message in Norwegian. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

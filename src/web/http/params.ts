@@ -1,13 +1,13 @@
-import { MAX_LIMIT, type SearchRequest } from '../../search/engine.js';
-import { MAX_QUERY_LENGTH } from '../../search/query/parse.js';
-import { cleanInput } from '../../text/clean-input.js';
-import { badRequest } from './http-error.js';
-
 /**
  * Query strings are untrusted: any parameter may be missing, repeated, an array or an object, overlong
  * or full of control characters. These readers turn them into well-formed values or a 400 with a
  * message the user can act on — never an exception that becomes a 500.
  */
+import { MAX_LIMIT, type SearchRequest } from '../../search/engine.js';
+import { MAX_QUERY_LENGTH } from '../../search/query/parse.js';
+import { cleanInput } from '../../text/clean-input.js';
+import { badRequest } from './http-error.js';
+
 export type Query = Record<string, unknown>;
 
 /** Values one filter may take at once; the corpus has a handful of years, types and topics. */

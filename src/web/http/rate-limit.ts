@@ -1,13 +1,13 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
-import type { Logger } from 'pino';
-import { HttpError } from './http-error.js';
-
 /**
  * Requests per minute one client (an IP address; an IPv6 /56) may make to the API. Generous for a
  * person clicking and typing, a brake on a script that would take the server for itself. Counts are
  * kept per process; behind a proxy, the app must be told to trust it (`trustProxy`) to see clients.
  */
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { HttpError } from './http-error.js';
+
 export const DEFAULT_RATE_LIMIT = 600;
 
 export function apiRateLimit(perMinute: number, logger: Logger): RequestHandler {

@@ -1,11 +1,11 @@
-import type { RequestHandler } from 'express';
-import { HttpError } from './http-error.js';
-
 /**
  * Every route reads its input from the URL; nothing reads a body. An absurdly long URL is refused
  * before any parsing (Node itself answers 431 beyond its 16 KB header limit), and so is a request
  * that carries more than a token body: its connection is closed rather than read to the end.
  */
+import type { RequestHandler } from 'express';
+import { HttpError } from './http-error.js';
+
 export const MAX_URL_LENGTH = 8 * 1024;
 export const MAX_BODY_BYTES = 1024;
 

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
-import type { Logger } from 'pino';
-
 /**
  * Every request gets an id: the caller's `X-Request-Id` when it is a short plain token (a proxy's
  * trace id, say), otherwise a fresh one — anything else could smuggle markup or line breaks into
  * headers, logs and pages. The id is sent back in `X-Request-Id`, carried by every log line of the
  * request, and shown with a 5xx so that a user can quote it when reporting the fault.
  */
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
 declare module 'express-serve-static-core' {
   interface Locals {
     requestId: string;

@@ -1,10 +1,10 @@
-import pino, { type LevelWithSilent } from 'pino';
-import { DEFAULT_RATE_LIMIT } from './rate-limit.js';
-
 /**
  * What `serve` reads from its environment. A value that makes no sense stops the start with a
  * message, rather than serving with a setting nobody asked for.
  */
+import pino, { type LevelWithSilent } from 'pino';
+import { DEFAULT_RATE_LIMIT } from './rate-limit.js';
+
 export interface ServeSettings {
   /** `PORT`, default 3000; 0 picks a free one. */
   port: number;

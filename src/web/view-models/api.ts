@@ -10,21 +10,10 @@ import type { SearchResponse } from '../../search/engine.js';
 import { snippetHtml } from '../html.js';
 import { paragraphUrl } from '../urls.js';
 
-export interface ApiHit {
-  id: string;
-  docId: string;
-  year: number;
-  type: string;
-  docTitle: string;
-  section: string;
-  sectionTitle: string;
-  heading: string | null;
-  topics: string[];
-  text: string;
+/** A hit as the API sends it: its snippet as marked-up HTML and its address instead of spans. */
+export interface ApiHit extends Omit<Hit, 'anchor' | 'matches' | 'snippet'> {
   snippet: string;
   url: string;
-  sources: string[];
-  score: number;
 }
 
 export interface ApiSearchResponse {

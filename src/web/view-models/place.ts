@@ -3,6 +3,7 @@
  * title) as the title, and the section number — with the section title when the sub-heading took the
  * title's place — as the location.
  */
+/** The title a paragraph is shown under, and the section it stands in. */
 export interface Place {
   title: string;
   location: string;

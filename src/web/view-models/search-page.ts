@@ -15,7 +15,7 @@ import { documentsView, type DocumentItem } from './documents.js';
 import { place, type Place } from './place.js';
 import { topicTrendsView, type TopicTrendsView } from './topic-trends.js';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 /** Topics listed before the rest are folded away. */
 const TOPICS_SHOWN = 6;
 
