@@ -38,6 +38,9 @@ export interface RepairSummary {
 export interface SourceParagraph {
   /** Canonical paragraph id this paragraph matches, when one does. */
   matches?: string;
+  /** The section (number and title) and the sub-heading this paragraph opens in its source, as the source prints them. */
+  section?: string;
+  heading?: string;
   /** Repaired text. */
   text: string;
   /** Character spans in `text` that OCR repair changed, with the original OCR text. */

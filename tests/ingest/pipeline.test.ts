@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Corpus, Document } from '../../src/model/corpus.js';
 import { ingestCorpus } from '../../src/ingest/pipeline.js';
 import type { IngestReport } from '../../src/ingest/report.js';
+import { normalizeFile } from '../../src/ingest/normalize.js';
 import { readSource } from '../../src/ingest/read/read-source.js';
 
 const CORPUS = 'corpus';
@@ -123,25 +124,37 @@ describe('nothing is lost', () => {
     return parts.join('\n');
   }
 
-  test.each(seeds)('every word of %s is in the corpus or in boilerplate the report names', (file) => {
-    const source = readSource(file, readFileSync(join(CORPUS, file)));
-    if (source.kind === 'ocr') return;
-    const d = corpus.documents.find((doc) => doc.sources.some((s) => s.file === file))!;
-    const dropped = report.dropped.filter((x) => x.file === file);
-    const available = counts([...words(outputText(d)), ...dropped.flatMap((x) => words(x.text))]);
-
-    // A word broken by a line-end hyphen is found whole ("arbeids-\nmarkedet") or as its two parts.
-    const text = source.text.replace(/(\p{L}+)-[ \t]*\n\s*(\p{L}+)/gu, (all, head: string, tail: string) => {
+  /** Words of `text` that `available` lacks; a word broken by a line-end hyphen counts whole or as its parts. */
+  function missingWords(text: string, available: Map<string, number>): string[] {
+    const joined = text.replace(/(\p{L}+)-[ \t]*\n\s*(\p{L}+)/gu, (all, head: string, tail: string) => {
       const whole = `${head}${tail}`.toLowerCase();
       return (available.get(whole) ?? 0) > 0 ? `${head}${tail}` : `${head} ${tail}`;
     });
     const missing: string[] = [];
-    for (const [word, n] of counts(words(text))) {
+    for (const [word, n] of counts(words(joined))) {
       // A footnote marker glued to a word ("arbeid2") is no longer counted as a number in the text.
       const needed = /^\d+$/.test(word) ? 1 : n;
       if ((available.get(word) ?? 0) < needed) missing.push(`${word} (${available.get(word) ?? 0}/${needed})`);
     }
-    expect(missing).toEqual([]);
+    return missing;
+  }
+
+  const sources = seeds.map((file) => readSource(file, readFileSync(join(CORPUS, file))));
+  const documentOf = (file: string) => corpus.documents.find((doc) => doc.sources.some((s) => s.file === file))!;
+  const droppedWords = (file: string) => report.dropped.filter((x) => x.file === file).flatMap((x) => words(x.text));
+
+  test.each(sources.filter((s) => s.kind !== 'ocr').map((s) => [s.file, s] as const))('every word of %s is in the corpus or in boilerplate the report names', (file, source) => {
+    const available = counts([...words(outputText(documentOf(file))), ...droppedWords(file)]);
+    expect(missingWords(source.text, available)).toEqual([]);
+  });
+
+  test.each(sources.filter((s) => s.kind === 'ocr').map((s) => [s.file, s] as const))('every word of the scan %s, as repaired, is in its own paragraphs and headings', (file) => {
+    const d = documentOf(file);
+    const scan = d.sources.find((s) => s.file === file)!;
+    expect(scan.paragraphs!.length).toBeGreaterThan(100);
+    const available = counts([...scan.paragraphs!.flatMap((p) => words([p.section, p.heading, p.text].join('\n'))), ...droppedWords(file)]);
+    const repaired = normalizeFile(readFileSync(join(CORPUS, file)), CORPUS);
+    expect(missingWords(repaired, available)).toEqual([]);
   });
 });
 

@@ -56,7 +56,7 @@ export function smallCorpus() {
     encoding: 'utf-8',
     sha256: '1',
     repairs: { total: 1, top: [{ from: 'oppfolging', to: 'oppfølging', count: 1 }] },
-    paragraphs: [{ matches: 'mdb-2024/2.1-1', text: 'Ungdomsgarantien skal sikre unge under 30 år arbeidsrettet oppfølging innen åtte uker.', repairs: [{ start: 59, end: 69, from: 'oppfolging' }] }],
+    paragraphs: [{ matches: 'mdb-2024/2.1-1', section: '2.1 Unge i arbeid', heading: 'Ungdomsgarantien', text: 'Ungdomsgarantien skal sikre unge under 30 år arbeidsrettet oppfølging innen åtte uker.', repairs: [{ start: 59, end: 69, from: 'oppfolging' }] }],
   });
   letter2024.date = '2024-02-19';
   letter2024.saksnr = '23/36047-8';

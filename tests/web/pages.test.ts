@@ -104,6 +104,7 @@ describe('document page', () => {
     const res = await request(app).get('/dok/mdb-2024/skann').expect(200);
     expect(res.text).toContain('arbeidsrettet <ins class="repair" title="OCR: oppfolging">oppfølging</ins> innen');
     expect(res.text).toContain('href="/dok/mdb-2024#2.1-1"');
+    expect(res.text).toMatch(/<h3 class="scan__section">2\.1 Unge i arbeid<\/h3>\s*<h4 class="scan__heading">Ungdomsgarantien<\/h4>/);
     await request(app).get('/dok/mdb-2023/skann').expect(404);
   });
 

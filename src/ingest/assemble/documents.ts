@@ -4,7 +4,7 @@
  * others are kept as sources, each paragraph linked to the one it matches. Ids are `<type>-<year>`.
  */
 import { createHash } from 'node:crypto';
-import type { Document, Source, SourceKind } from '../../model/corpus.js';
+import type { Document, Section, Source, SourceKind, SourceParagraph } from '../../model/corpus.js';
 import type { IngestedFile } from '../ingested-file.js';
 import { blocksText } from '../parse/blocks.js';
 import { locateRepairs, summarizeRepairs } from './scan-repairs.js';
@@ -49,24 +49,47 @@ function toDocument(id: string, [lead, ...twins]: IngestedFile[], tagger: TopicT
   for (const p of paragraphs) p.sources = [lead!.file];
   const sources: Source[] = [sourceOf(lead!, true)];
   for (const twin of twins) {
-    const twinParagraphs = buildSections(twin.parsed.blocks, id).flatMap((s) => s.paragraphs);
+    const twinSections = buildSections(twin.parsed.blocks, id);
+    const twinParagraphs = twinSections.flatMap((s) => s.paragraphs);
     const matches = alignParagraphs(
       paragraphs.map((p) => p.text),
       twinParagraphs.map((p) => p.text),
     );
-    const source = sourceOf(twin, false);
-    source.paragraphs = locateRepairs(twinParagraphs, twin.repairs ?? []).map((sp, k) => {
+    const located = locateRepairs(twinParagraphs, twin.repairs ?? []);
+    located.forEach((sp, k) => {
       const match = paragraphs[matches[k]!];
-      if (match) {
-        sp.matches = match.id;
-        if (!match.sources!.includes(twin.file)) match.sources!.push(twin.file);
-      }
-      return sp;
+      if (!match) return;
+      sp.matches = match.id;
+      if (!match.sources!.includes(twin.file)) match.sources!.push(twin.file);
     });
+    const source = sourceOf(twin, false);
+    source.paragraphs = placed(twinSections, located);
     sources.push(source);
   }
   for (const section of sections) for (const p of section.paragraphs) p.topics = tagger.tag({ text: p.text, heading: p.heading, sectionTitle: section.title });
   return { id, ...lead!.metadata, sources, sections };
+}
+
+/**
+ * A twin's paragraphs in order, each marked with the section and sub-heading it opens; a section that
+ * holds only subsections is an entry without text, so the twin's every heading is kept.
+ */
+function placed(sections: Section[], located: SourceParagraph[]): SourceParagraph[] {
+  const out: SourceParagraph[] = [];
+  let k = 0;
+  for (const section of sections) {
+    const title = [section.number, section.title].filter(Boolean).join(' ');
+    if (section.paragraphs.length === 0 && title) out.push({ text: '', repairs: [], section: title });
+    let heading: string | undefined;
+    section.paragraphs.forEach((p, i) => {
+      const entry = located[k++]!;
+      if (i === 0 && title) entry.section = title;
+      if (p.heading && p.heading !== heading) entry.heading = p.heading;
+      heading = p.heading;
+      out.push(entry);
+    });
+  }
+  return out;
 }
 
 function sourceOf(file: IngestedFile, canonical: boolean): Source {

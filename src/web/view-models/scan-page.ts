@@ -10,7 +10,15 @@ import { documentUrl, paragraphUrl } from '../urls.js';
 export interface ScanView {
   doc: Document;
   documentUrl: string;
-  scans: { file: string; repairs: RepairSummary | null; paragraphs: { html: string; url: string | null }[] }[];
+  scans: { file: string; repairs: RepairSummary | null; paragraphs: ScanParagraph[] }[];
+}
+
+/** A paragraph of the scan, with the section and sub-heading it opens, if it opens one. */
+interface ScanParagraph {
+  section: string | null;
+  heading: string | null;
+  html: string;
+  url: string | null;
 }
 
 /** Null when the document has no scanned source. */
@@ -21,6 +29,8 @@ export function scanView(doc: Document): ScanView | null {
       file: s.file,
       repairs: s.repairs ?? null,
       paragraphs: s.paragraphs!.map((p) => ({
+        section: p.section ?? null,
+        heading: p.heading ?? null,
         html: repairedHtml(p.text, p.repairs),
         url: p.matches ? paragraphUrl(doc.id, anchorOf(p.matches, doc.id)) : null,
       })),
