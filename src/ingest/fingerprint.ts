@@ -4,23 +4,24 @@
  * fingerprint; a change to searching, storing or serving does not.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folders of `src` whose code decides what an index holds: the model, text helpers, ingest, indexing. */
+/** The folders of `src` whose code and data decide what an index holds: the model, text helpers, ingest, indexing. */
 const SHAPING_CODE = ['model', 'text', 'ingest', 'indexing'];
 
 let cached: string | undefined;
 
-/** A hash of every file of the code that shapes the built index. */
+/** A hash of every file of the code that shapes the built index, and of the data beside it. */
 function codeFingerprint(): string {
   if (cached) return cached;
   const src = join(dirname(fileURLToPath(import.meta.url)), '..');
   const hash = createHash('sha256');
   for (const dir of SHAPING_CODE) {
     for (const file of readdirSync(join(src, dir), { recursive: true, encoding: 'utf8' }).sort()) {
-      if (/\.[cm]?[jt]s$/.test(file)) hash.update(`${dir}/${file}`).update(readFileSync(join(src, dir, file)));
+      const path = join(src, dir, file);
+      if (statSync(path).isFile()) hash.update(`${dir}/${file}`).update(readFileSync(path));
     }
   }
   cached = hash.digest('hex');
