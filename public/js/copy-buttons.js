@@ -1,6 +1,8 @@
 // "Kopier lenke" and "Kopier sitat" on the document page. The link is the page's own address (without
 // a search's ?q=) and the paragraph's anchor; a citation is the text and its place, then that link.
+// The buttons are Aksel's CopyButton: while data-active is "true" it shows a checkmark and what was copied.
 const status = document.getElementById('live-status');
+const ACTIVE_MS = 2500;
 
 // The copy buttons replace the plain link that serves pages without scripts.
 for (const link of document.querySelectorAll('.paragraph__permalink')) link.hidden = true;
@@ -13,7 +15,7 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     link.hash = button.dataset.anchor ?? '';
     const text = button.dataset.copy === 'citation' ? `${button.dataset.citation} ${link.href}` : link.href;
     const copied = await copy(text);
-    acknowledge(button, copied ? (button.dataset.copy === 'citation' ? 'Sitatet er kopiert' : 'Lenken er kopiert') : 'Kunne ikke kopiere');
+    acknowledge(button, copied, copied ? (button.dataset.copy === 'citation' ? 'Sitatet er kopiert' : 'Lenken er kopiert') : 'Kunne ikke kopiere');
   });
 }
 
@@ -35,14 +37,21 @@ async function copy(text) {
   }
 }
 
-function acknowledge(button, message) {
-  const label = button.dataset.label ?? button.textContent;
-  button.dataset.label = label;
-  button.textContent = message;
-  button.dataset.copied = '';
+const timers = new WeakMap();
+
+function acknowledge(button, copied, message) {
+  const label = button.querySelector('[data-copy-label]') ?? button;
+  const icon = button.querySelector('use');
+  const idle = button.dataset.label ?? label.textContent;
+  button.dataset.label = idle;
+  label.textContent = message;
+  button.dataset.active = String(copied);
+  icon?.setAttribute('href', copied ? '#ikon-kopiert' : '#ikon-kopier');
   if (status) status.textContent = message;
-  setTimeout(() => {
-    button.textContent = label;
-    delete button.dataset.copied;
-  }, 2500);
+  clearTimeout(timers.get(button));
+  timers.set(button, setTimeout(() => {
+    label.textContent = idle;
+    button.dataset.active = 'false';
+    icon?.setAttribute('href', '#ikon-kopier');
+  }, ACTIVE_MS));
 }

@@ -91,8 +91,12 @@ test('search, tick 2023, open a hit on its paragraph, compare it with 2019 and 2
 
   // "Kopier lenke" puts the paragraph's own address on the clipboard.
   await target.hover();
-  await target.locator('button[data-copy="link"]').click();
+  const copyLink = target.locator('button[data-copy="link"]');
+  await copyLink.click();
   expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${base}/dok/mdb-2023#${anchor}`);
+  // The button (Aksel's CopyButton) says what it copied, and is active until it goes back to its label.
+  expect((await copyLink.textContent())?.trim()).toBe('Lenken er kopiert');
+  expect(await copyLink.getAttribute('data-active')).toBe('true');
   await target.locator('button[data-copy="citation"]').click();
   expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(new RegExp(`^«.+» \\(Mål- og disponeringsbrev 2023.*\\) ${base}/dok/mdb-2023#`));
 
