@@ -10,7 +10,7 @@ import type { IngestReport } from './ingest/report.js';
 import type { Corpus } from './model/corpus.js';
 import { SearchEngine } from './search/engine.js';
 import type { IndexStore, IndexVersion, PublishReport, StoredIndex } from './store/index-store.js';
-import { LiveIndex, type LiveIndexOptions } from './store/live-index.js';
+import { LiveIndex, type LiveIndexOptions, type LoadedIndex } from './store/live-index.js';
 
 export type IngestOutcome =
   /** The corpus was ingested and its index published. */
@@ -49,30 +49,42 @@ export interface OpenOptions extends LiveIndexOptions {
   onRebuild?: (reason: string) => void;
 }
 
+/** The store's index, loaded and kept current; with a corpus folder, (re)built first when needed (see `loadArchive`). */
+export async function openArchive(store: IndexStore, corpusDir: string | undefined, options: OpenOptions = {}): Promise<LoadedIndex<SearchEngine>> {
+  const { onRebuild, ...liveOptions } = options;
+  const live = new LiveIndex(store, engineOf, liveOptions);
+  await loadArchive(live, corpusDir, onRebuild);
+  if (liveOptions.pollMs !== 0) live.watch();
+  return live as LoadedIndex<SearchEngine>;
+}
+
 /**
- * The store's index, served live. With a corpus folder, the index is first (re)built when the store
+ * Load the store's index into `live`. With a corpus folder, the index is first (re)built when the store
  * has none, when the corpus changed since it was built, or when it cannot be loaded; a rebuild that
  * fails leaves an older index serving, if there is one. Without a folder, the store must hold an index.
  */
-export async function openArchive(store: IndexStore, corpusDir: string | undefined, options: OpenOptions = {}): Promise<LiveIndex<SearchEngine>> {
-  const { onRebuild = () => {}, ...live } = options;
-  if (corpusDir === undefined) return LiveIndex.open(store, engineOf, live);
-  const head = await store.head();
-  const current = head !== null && head.fingerprint === fingerprintOrNull(corpusDir);
-  if (head && current) {
+export async function loadArchive(live: LiveIndex<SearchEngine>, corpusDir: string | undefined, onRebuild: (reason: string) => void = () => {}): Promise<void> {
+  const { store } = live;
+  if (corpusDir !== undefined) {
+    const head = await store.head();
+    const current = head !== null && head.fingerprint === fingerprintOrNull(corpusDir);
+    let loaded = false;
+    if (head && current) {
+      try {
+        loaded = await live.refresh();
+      } catch (error) {
+        onRebuild(`the index could not be loaded (${(error as Error).message})`);
+      }
+    } else onRebuild(head ? 'the corpus changed since the index was built' : 'there is no index yet');
+    if (loaded) return;
     try {
-      return await LiveIndex.open(store, engineOf, live);
+      await ingestInto(store, corpusDir, { force: true });
     } catch (error) {
-      onRebuild(`the index could not be loaded (${(error as Error).message})`);
+      if (!head || current) throw error;
+      onRebuild(`the rebuild failed (${(error as Error).message}); serving the index built ${head.builtAt}`);
     }
-  } else onRebuild(head ? 'the corpus changed since the index was built' : 'there is no index yet');
-  try {
-    await ingestInto(store, corpusDir, { force: true });
-  } catch (error) {
-    if (!head || current) throw error;
-    onRebuild(`the rebuild failed (${(error as Error).message}); serving the index built ${head.builtAt}`);
   }
-  return LiveIndex.open(store, engineOf, live);
+  if (!(await live.refresh())) throw new Error(`${store.location} holds no index yet: run \`npm run ingest\` first`);
 }
 
 /** The corpus fingerprint, or null when the corpus cannot be read (the rebuild then says why). */

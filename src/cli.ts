@@ -8,11 +8,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
-import { ingestInto, openArchive, type IngestOutcome } from './archive.js';
+import { engineOf, ingestInto, loadArchive, openArchive, type IngestOutcome } from './archive.js';
 import { normalizeFile } from './ingest/normalize.js';
 import { formatReport } from './ingest/report.js';
 import type { SearchResponse } from './search/engine.js';
 import type { IndexStore, PublishReport } from './store/index-store.js';
+import { LiveIndex } from './store/live-index.js';
 import { markWindow, type Marking } from './text/marked-text.js';
 import { openStore, storeSettings } from './store/open-store.js';
 import { serveSettings } from './web/http/serve-settings.js';
@@ -107,9 +108,12 @@ async function main(argv: string[]): Promise<void> {
       const { port, rateLimit, logLevel, trustProxy } = serveSettings(process.env);
       const storeOptions = settings();
       const store = openStore(storeOptions);
-      // App servers on PostgreSQL serve what `npm run ingest` published; the files store rebuilds itself.
-      const live = await openArchive(store, storeOptions.kind === 'memory' ? corpusDir : undefined, { onRebuild });
       const logger = pino({ level: logLevel });
+      const live = new LiveIndex(store, engineOf, {
+        onError: (error) => logger.error({ err: error }, 'loading the index failed; the loaded one keeps serving'),
+        onSwap: (version) => logger.info({ version }, 'serving a new version of the index'),
+      });
+      // Listening first: until the index is loaded, requests are answered 503 and the health check says why.
       const server = await listen(createApp({ index: live, logger, rateLimit, trustProxy }), port);
       const address = server.address();
       logger.info({ rateLimit }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
@@ -117,6 +121,11 @@ async function main(argv: string[]): Promise<void> {
         await live.close();
         await store.close();
       });
+      // App servers on PostgreSQL serve what `npm run ingest` published; the files store rebuilds itself.
+      // A store that cannot be read yet (a database still starting) is asked again every second.
+      loadArchive(live, storeOptions.kind === 'memory' ? corpusDir : undefined, (reason) => logger.info(`Building the index: ${reason}.`))
+        .catch((error: unknown) => logger.error({ err: error }, 'the index could not be loaded yet; trying again'))
+        .finally(() => live.watch());
       break;
     }
     default:

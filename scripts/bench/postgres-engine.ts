@@ -2,12 +2,13 @@
  * This engine on the PostgreSQL store, as `STORE=postgres` runs it: the corpus written by a process of
  * its own (as `npm run ingest` publishes it), then opened and searched as an app server does. The
  * writer's time counts as building; its memory is not the server's (a writer keeps far more than a
- * server loads). The database must hold no store: the bench writes its own and drops it afterwards.
+ * server loads). The reader asks the store for a newer version every second, as `serve` does. The
+ * database must hold no store: the bench writes its own and drops it afterwards.
  */
-import { engineOf, publishCorpus } from '../../src/archive.js';
+import { openArchive, publishCorpus } from '../../src/archive.js';
 import type { Corpus } from '../../src/model/corpus.js';
 import type { SearchEngine } from '../../src/search/engine.js';
-import { LiveIndex } from '../../src/store/live-index.js';
+import type { LoadedIndex } from '../../src/store/live-index.js';
 import { closeDatabases, connect, SCHEMA } from '../../src/store/postgres/database.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { BenchEngine, EngineContext } from './engines.js';
@@ -15,10 +16,10 @@ import { runWorker } from './worker-process.js';
 
 export function postgresEngine({ databaseUrl, corpusPath, copies }: EngineContext): BenchEngine {
   if (!databaseUrl) throw new Error('styringssok-postgres needs a database URL');
-  let live: LiveIndex<SearchEngine> | undefined;
+  let live: LoadedIndex<SearchEngine> | undefined;
   return {
     write: async () => (await runWorker<{ ms: number }>({ kind: 'postgres-write', databaseUrl, corpusPath, copies })).ms,
-    build: async () => void (live = await LiveIndex.open(new PostgresStore(databaseUrl), engineOf, { pollMs: 0 })),
+    build: async () => void (live = await openArchive(new PostgresStore(databaseUrl), undefined)),
     search: async (q, limit) => (await live!.current.search({ q, limit })).hits.map((h) => h.id),
     dispose: async () => {
       await live?.close();

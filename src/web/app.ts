@@ -12,19 +12,19 @@ import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { errorHandler } from './http/error-handler.js';
 import { notFound } from './http/http-error.js';
-import { apiRateLimit } from './http/rate-limit.js';
+import { rateLimit } from './http/rate-limit.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestLog } from './http/request-log.js';
 import { apiRouter } from './routes/api.js';
 import { pageRouter } from './routes/pages.js';
-import type { ServedIndex } from './served-index.js';
+import { takeEngine, type ServedIndex } from './served-index.js';
 
 export interface AppOptions {
   /** The index to serve; each request takes its current engine. */
   index: ServedIndex;
   /** Request and error log; silent when left out. */
   logger?: Logger;
-  /** API requests per minute per client (`DEFAULT_RATE_LIMIT` is what `serve` uses); 0 or left out: no limit. */
+  /** Requests per minute per client to the API and the pages (`DEFAULT_RATE_LIMIT` is what `serve` uses); 0 or left out: no limit. */
   rateLimit?: number;
   /** Express's `trust proxy`: the proxies in front, so that clients are told apart by their own address. */
   trustProxy?: number | string | false;
@@ -56,6 +56,8 @@ export function createApp(options: AppOptions): express.Express {
   const { index } = options;
   const app = express();
   app.set('query parser', 'simple');
+  // No JSON body carries live markup, whatever it echoes: <, > and & are written as \u escapes.
+  app.set('json escape', true);
   app.set('trust proxy', options.trustProxy ?? false);
   app.set('views', `${root}views`);
   app.set('view engine', 'ejs');
@@ -75,13 +77,24 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false, redirect: false }));
 
   app.get('/healthz', (_req, res) => {
-    const { catalog } = index.current;
+    const engine = index.current;
+    const store = index.state?.store;
     const { rss, heapUsed } = process.memoryUsage();
-    res.json({ ok: true, documents: catalog.corpus.documents.length, paragraphs: catalog.size, indexBuiltAt: catalog.corpus.builtAt, indexVersion: catalog.corpus.fingerprint.slice(0, 12), memory: { rss, heapUsed } });
+    const catalog = engine?.catalog;
+    res.status(engine ? 200 : 503).json({
+      ok: engine !== null && (store?.ok ?? true),
+      documents: catalog?.corpus.documents.length ?? 0,
+      paragraphs: catalog?.size ?? 0,
+      indexBuiltAt: catalog?.corpus.builtAt ?? null,
+      indexVersion: index.state?.version?.id ?? catalog?.corpus.fingerprint.slice(0, 12) ?? null,
+      ...(store ? { store } : {}),
+      memory: { rss, heapUsed },
+    });
   });
-  if (options.rateLimit) app.use('/api', apiRateLimit(options.rateLimit, logger));
-  app.use('/api', apiRouter(index));
-  app.use(pageRouter(index));
+  if (options.rateLimit) app.use(rateLimit(options.rateLimit, logger));
+  app.use(takeEngine(index));
+  app.use('/api', apiRouter());
+  app.use(pageRouter());
   app.use((_req, _res, next) => next(notFound()));
   app.use(errorHandler());
   return app;

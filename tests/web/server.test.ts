@@ -23,10 +23,10 @@ describe('stopping the server', () => {
     await closed;
   });
 
-  test('`serve` builds a missing index, logs its address, and exits 0 on SIGTERM', async () => {
+  test('`serve` listens at once, answers 503 while it builds a missing index, then serves it, and exits 0 on SIGTERM', async () => {
     const indexDir = mkdtempSync(join(tmpdir(), 'styringssok-serve-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--index', indexDir], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--index', indexDir], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -38,14 +38,24 @@ describe('stopping the server', () => {
         });
         child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
       });
-      expect(stderr).toContain('Building the index: there is no index yet.');
-      const health = (await (await fetch(`${address}healthz`)).json()) as { ok: boolean };
-      expect(health.ok).toBe(true);
+      const early = await fetch(`${address}api/search?q=unge`);
+      expect(early.status).toBe(503);
+      expect(((await early.json()) as { error: string }).error).toMatch(/ikke klart/);
+      let health: { ok: boolean; paragraphs: number } = { ok: false, paragraphs: 0 };
+      for (let tries = 0; !health.ok && tries < 600; tries++) {
+        await new Promise((r) => setTimeout(r, 100));
+        health = (await (await fetch(`${address}healthz`)).json()) as typeof health;
+      }
+      expect(health).toMatchObject({ ok: true, paragraphs: expect.any(Number) });
+      expect(health.paragraphs).toBeGreaterThan(500);
+      expect(stdout).toContain('Building the index: there is no index yet.');
+      expect((await fetch(`${address}api/search?q=unge`)).status).toBe(200);
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
       expect(stdout).toContain('stopped');
     } finally {
+      child.kill('SIGKILL');
       rmSync(indexDir, { recursive: true, force: true });
     }
   });

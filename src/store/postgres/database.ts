@@ -15,7 +15,8 @@ const databases = new Map<string, Database>();
 export function connect(url: string): Database {
   let db = databases.get(url);
   if (!db) {
-    db = pgp({ connectionString: url, allowExitOnIdle: true });
+    // A database that is down or unreachable is noticed within seconds, not after the OS gives up.
+    db = pgp({ connectionString: url, allowExitOnIdle: true, connectionTimeoutMillis: 3000, query_timeout: 120_000 });
     // An idle connection the server closed (a restart, a failover) leaves the pool; the next query opens another.
     db.$pool.on('error', () => {});
     databases.set(url, db);

@@ -6,30 +6,29 @@ import { Router } from 'express';
 import { documentSummaries } from '../../search/document-summary.js';
 import { notFound } from '../http/http-error.js';
 import { apiSearchRequest, paragraphId } from '../http/params.js';
-import type { ServedIndex } from '../served-index.js';
 import { apiComparison, apiSearchResponse } from '../view-models/api.js';
 
-export function apiRouter(index: ServedIndex): Router {
+export function apiRouter(): Router {
   const router = Router();
 
   router.get('/search', async (req, res) => {
     const request = apiSearchRequest(req.query);
-    res.json(apiSearchResponse(await index.current.search(request), request.q ?? ''));
+    res.json(apiSearchResponse(await res.locals.engine.search(request), request.q ?? ''));
   });
 
   router.get('/documents', (_req, res) => {
-    res.json(documentSummaries(index.current.catalog));
+    res.json(documentSummaries(res.locals.engine.catalog));
   });
 
   router.get('/documents/:id', (req, res) => {
-    const doc = index.current.catalog.document(req.params.id);
+    const doc = res.locals.engine.catalog.document(req.params.id);
     if (!doc) throw notFound(`Dokumentet «${req.params.id}» finnes ikke.`);
     res.json(doc);
   });
 
   router.get('/compare', (req, res) => {
     const id = paragraphId(req.query);
-    const comparison = index.current.compare(id);
+    const comparison = res.locals.engine.compare(id);
     if (!comparison) throw notFound(`Avsnittet «${id}» finnes ikke.`);
     res.json(apiComparison(comparison));
   });

@@ -5,7 +5,6 @@ import { Router } from 'express';
 import { documentSummaries } from '../../search/document-summary.js';
 import { notFound } from '../http/http-error.js';
 import { pageNumber, paragraphId, searchFilters } from '../http/params.js';
-import type { ServedIndex } from '../served-index.js';
 import { paragraphUrl } from '../urls.js';
 import { compareView } from '../view-models/compare-page.js';
 import { documentView } from '../view-models/document-page.js';
@@ -13,26 +12,26 @@ import { documentsView } from '../view-models/documents.js';
 import { scanView } from '../view-models/scan-page.js';
 import { searchPage } from '../view-models/search-page.js';
 
-export function pageRouter(index: ServedIndex): Router {
+export function pageRouter(): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    res.render('search', { page: await searchPage(index.current, { ...searchFilters(req.query), page: pageNumber(req.query) }) });
+    res.render('search', { page: await searchPage(res.locals.engine, { ...searchFilters(req.query), page: pageNumber(req.query) }) });
   });
 
   router.get('/dok', (_req, res) => {
-    res.render('documents', { documents: documentsView(documentSummaries(index.current.catalog)) });
+    res.render('documents', { documents: documentsView(documentSummaries(res.locals.engine.catalog)) });
   });
 
   router.get('/dok/:id', (req, res) => {
-    const engine = index.current;
+    const { engine } = res.locals;
     const doc = engine.catalog.document(req.params.id);
     if (!doc) throw notFound('Vi finner ikke dokumentet du ba om.');
     res.render('document', { view: documentView(engine, doc, searchFilters(req.query).q) });
   });
 
   router.get('/dok/:id/skann', (req, res) => {
-    const doc = index.current.catalog.document(req.params.id);
+    const doc = res.locals.engine.catalog.document(req.params.id);
     const view = doc && scanView(doc);
     if (!view) throw notFound('Dette dokumentet har ingen skannet kilde.');
     res.render('scan', { view });
@@ -40,7 +39,7 @@ export function pageRouter(index: ServedIndex): Router {
 
   // A paragraph by its id (`/avsnitt/mdb-2024/2.1.1-ungdomsgarantien-1`): a link that names it in full.
   router.get('/avsnitt/:docId/:anchor', (req, res) => {
-    const { catalog } = index.current;
+    const { catalog } = res.locals.engine;
     const position = catalog.indexOf(`${req.params.docId}/${req.params.anchor}`);
     if (position === undefined) throw notFound('Vi finner ikke avsnittet du ba om.');
     const entry = catalog.entries[position]!;
@@ -48,7 +47,7 @@ export function pageRouter(index: ServedIndex): Router {
   });
 
   router.get('/sammenlign', (req, res) => {
-    const engine = index.current;
+    const { engine } = res.locals;
     const comparison = engine.compare(paragraphId(req.query));
     if (!comparison) throw notFound('Vi finner ikke avsnittet du ville sammenligne.');
     res.render('compare', { view: compareView(engine, comparison) });

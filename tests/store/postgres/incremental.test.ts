@@ -6,10 +6,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineOf, ingestInto, type IngestOutcome } from '../../../src/archive.js';
+import { ingestInto, openArchive, type IngestOutcome } from '../../../src/archive.js';
 import type { Corpus } from '../../../src/model/corpus.js';
 import { SearchEngine } from '../../../src/search/engine.js';
-import { LiveIndex } from '../../../src/store/live-index.js';
+import type { LoadedIndex } from '../../../src/store/live-index.js';
 import { closeDatabases, connect, SCHEMA, type Database } from '../../../src/store/postgres/database.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres.js';
@@ -21,7 +21,7 @@ let server: PostgresServer;
 let db: Database;
 let store: PostgresStore;
 let dir: string;
-let running: LiveIndex<SearchEngine>;
+let running: LoadedIndex<SearchEngine>;
 
 beforeAll(async () => {
   server = await startPostgres();
@@ -63,7 +63,7 @@ describe('incremental ingest into PostgreSQL', () => {
   it('writes only a new letter, and a running server serves it without a restart', async () => {
     const first = await ingest();
     expect(first.published).toMatchObject({ written: ['mdb-2024', 'mdb-2023', 'arsrapport-2014'], removed: [], unchanged: [] });
-    running = await LiveIndex.open(new PostgresStore(server.url), engineOf, { pollMs: 20 });
+    running = await openArchive(new PostgresStore(server.url), undefined, { pollMs: 20 });
     expect((await running.current.search({ years: [2019] })).total).toBe(0);
     const before = await documentRows();
 

@@ -2,22 +2,22 @@
  * The engine served from the PostgreSQL store answers exactly as the engine built in memory: the store
  * keeps the very index that was built, and every server loads it whole.
  */
-import { engineOf, publishCorpus } from '../../../src/archive.js';
+import { openArchive, publishCorpus } from '../../../src/archive.js';
 import { SearchEngine } from '../../../src/search/engine.js';
-import { LiveIndex } from '../../../src/store/live-index.js';
+import type { LoadedIndex } from '../../../src/store/live-index.js';
 import { closeDatabases } from '../../../src/store/postgres/database.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres.js';
 import { searchSuite, suiteCorpus } from '../../helpers/search-suite.js';
 
 let server: PostgresServer;
-let live: LiveIndex<SearchEngine>;
+let live: LoadedIndex<SearchEngine>;
 
 beforeAll(async () => {
   server = await startPostgres();
   const store = new PostgresStore(server.url);
   await store.exclusive(() => publishCorpus(store, suiteCorpus));
-  live = await LiveIndex.open(new PostgresStore(server.url), engineOf, { pollMs: 0 });
+  live = await openArchive(new PostgresStore(server.url), undefined, { pollMs: 0 });
 });
 
 afterAll(async () => {

@@ -3,10 +3,10 @@ import { SearchEngine } from '../../../src/search/engine.js';
 import { createApp } from '../../../src/web/app.js';
 import { smallCorpus } from '../fixtures.js';
 
-describe('API rate limit', () => {
+describe('rate limit', () => {
   const engine = SearchEngine.build(smallCorpus());
 
-  test('beyond the limit a client gets 429 with { error } and the RateLimit headers; pages are not limited', async () => {
+  test('beyond the limit a client gets 429 with { error } and the RateLimit headers; pages count too, static files and the health check do not', async () => {
     const app = createApp({ index: { current: engine }, rateLimit: 3 });
     for (let i = 0; i < 3; i++) {
       const res = await request(app).get('/api/search?q=unge').expect(200);
@@ -16,8 +16,10 @@ describe('API rate limit', () => {
     const refused = await request(app).get('/api/documents').expect(429).expect('Content-Type', /json/);
     expect(refused.body).toEqual({ error: 'For mange forespørsler: høyst 3 i minuttet. Vent litt og prøv igjen.' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    await request(app).get('/?q=unge').expect(200);
+    const page = await request(app).get('/?q=unge').expect(429).expect('Content-Type', /html/);
+    expect(page.text).toContain('For mange forespørsler');
     await request(app).get('/healthz').expect(200);
+    await request(app).get('/static/css/app.css').expect(200);
   });
 
   test('clients behind a trusted proxy are counted apart by their forwarded address', async () => {
