@@ -3,6 +3,8 @@
  * the corpus, indexing builds its index, a store publishes it, search serves it — so this, with the
  * commands in cli.ts, is the only code that knows them all.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { buildIndex } from './indexing/build.js';
 import { exportIndex, importIndex } from './indexing/serialize.js';
 import { corpusFingerprint, ingestCorpus, type ProgressEvent } from './ingest/pipeline.js';
@@ -63,7 +65,12 @@ export async function openArchive(store: IndexStore, corpusDir: string | undefin
  * has none, when the corpus changed since it was built, or when it cannot be loaded; a rebuild that
  * fails leaves an older index serving, if there is one. Without a folder, the store must hold an index.
  */
-export async function loadArchive(live: LiveIndex<SearchEngine>, corpusDir: string | undefined, onRebuild: (reason: string) => void = () => {}): Promise<void> {
+export async function loadArchive(
+  live: LiveIndex<SearchEngine>,
+  corpusDir: string | undefined,
+  onRebuild: (reason: string) => void = () => {},
+  rebuild: () => Promise<unknown> = () => ingestInto(live.store, corpusDir!, { force: true }),
+): Promise<void> {
   const { store } = live;
   if (corpusDir !== undefined) {
     const head = await store.head();
@@ -78,7 +85,7 @@ export async function loadArchive(live: LiveIndex<SearchEngine>, corpusDir: stri
     } else onRebuild(head ? 'the corpus changed since the index was built' : 'there is no index yet');
     if (loaded) return;
     try {
-      await ingestInto(store, corpusDir, { force: true });
+      await rebuild();
     } catch (error) {
       if (!head || current) throw error;
       onRebuild(`the rebuild failed (${(error as Error).message}); serving the index built ${head.builtAt}`);
@@ -94,4 +101,40 @@ function fingerprintOrNull(corpusDir: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The command line, beside this file: `cli.ts` under tsx, `cli.js` when compiled. */
+const CLI = fileURLToPath(import.meta.url).replace(/archive(\.[cm]?[jt]s)$/, 'cli$1');
+
+/**
+ * Ingest in a process of its own (`cli ingest`), so that a server keeps answering while a corpus is
+ * read, OCR'd and indexed: the process publishes into the store the environment names, and a live
+ * index picks the new version up. Resolves with the ingest's outcome; rejects with what it said.
+ */
+export function ingestInChild(corpusDir: string, indexDir: string, { force = false }: { force?: boolean } = {}): Promise<ChildOutcome> {
+  return new Promise((resolve, reject) => {
+    const args = [...process.execArgv, CLI, 'ingest', '--corpus', corpusDir, '--out', indexDir, '--json', ...(force ? ['--force'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve(JSON.parse(out) as ChildOutcome);
+      else reject(new Error(`the ingest ${signal ? `was stopped by ${signal}` : `exited with ${code}`}: ${err.trim().split('\n').slice(-5).join(' ') || 'no message'}`));
+    });
+  });
+}
+
+/** What an ingest in its own process says it did: the outcome without the full report's dropped text. */
+export type ChildOutcome =
+  | { kind: 'published'; version: IndexVersion; written: string[]; removed: string[]; unchanged: string[]; warnings: string[]; documents: number }
+  | { kind: 'unchanged'; version: IndexVersion };
+
+/** An outcome as `ingestInChild` reads it back. */
+export function childOutcome(outcome: IngestOutcome): ChildOutcome {
+  if (outcome.kind === 'unchanged') return outcome;
+  const { version, written, removed, unchanged } = outcome.published;
+  return { kind: 'published', version, written, removed, unchanged, warnings: outcome.report.warnings, documents: outcome.report.documents.length };
 }

@@ -7,25 +7,23 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import pino from 'pino';
-import { engineOf, ingestInto, loadArchive, openArchive, type IngestOutcome } from './archive.js';
+import { childOutcome, ingestInto, openArchive, type IngestOutcome } from './archive.js';
 import { normalizeFile } from './ingest/normalize.js';
 import { formatReport } from './ingest/report.js';
 import type { SearchResponse } from './search/engine.js';
 import type { IndexStore, PublishReport } from './store/index-store.js';
-import { LiveIndex } from './store/live-index.js';
 import { markWindow, type Marking } from './text/marked-text.js';
 import { openStore, storeSettings } from './store/open-store.js';
+import { serve } from './serve.js';
 import { serveSettings } from './web/http/serve-settings.js';
-import { listen, stopOnSignals } from './web/server.js';
-import { createApp } from './web/app.js';
 import { apiSearchResponse } from './web/view-models/api.js';
 
 const DEFAULT_CORPUS = 'corpus';
 const DEFAULT_INDEX = 'index';
 
-async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, force }: { quiet: boolean; force: boolean }): Promise<IngestOutcome> {
-  const bar = quiet ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+/** Ingest with a progress bar and the report on stderr; with `json`, the outcome on stdout instead, for a server's log. */
+async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, force, json }: { quiet: boolean; force: boolean; json: boolean }): Promise<IngestOutcome> {
+  const bar = quiet || json ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0, { step: '', file: '' });
   const outcome = await ingestInto(store, corpusDir, {
     force,
@@ -34,7 +32,8 @@ async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, forc
       bar?.update(done, { step, file: file ?? '' });
     },
   }).finally(() => bar?.stop());
-  if (!quiet) {
+  if (json) process.stdout.write(`${JSON.stringify(childOutcome(outcome))}\n`);
+  else if (!quiet) {
     if (outcome.kind === 'unchanged') process.stderr.write(`The index in ${store.location} (version ${outcome.version.id}, built ${outcome.version.builtAt}) is of the corpus as it is: nothing to ingest.\n`);
     else process.stderr.write(`${formatReport(outcome.report, store.location === 'PostgreSQL' ? 'PostgreSQL' : join(store.location, 'corpus.json'))}${publication(outcome.published)}\n`);
   }
@@ -79,11 +78,10 @@ async function main(argv: string[]): Promise<void> {
   });
   const corpusDir = resolve(values.corpus);
   const settings = () => storeSettings(resolve(command === 'ingest' ? values.out : values.index));
-  const onRebuild = (reason: string) => process.stderr.write(`Building the index: ${reason}.\n`);
   switch (command) {
     case 'ingest': {
       const store = openStore(settings());
-      const outcome = await ingestCommand(store, corpusDir, { quiet: values.quiet, force: values.force }).finally(() => store.close());
+      const outcome = await ingestCommand(store, corpusDir, { quiet: values.quiet, force: values.force, json: values.json }).finally(() => store.close());
       if (outcome.kind === 'published' && outcome.report.documents.length === 0) process.exitCode = 1;
       break;
     }
@@ -91,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
       const q = positionals.join(' ');
       const storeOptions = settings();
       const store = openStore(storeOptions);
+      const onRebuild = (reason: string) => process.stderr.write(`Building the index: ${reason}.\n`);
       const live = await openArchive(store, storeOptions.kind === 'memory' ? corpusDir : undefined, { onRebuild, pollMs: 0 });
       const response = await live.current.search({ q, years: (values.year ?? []).map(Number), topics: values.topic ?? [], types: values.type ?? [], limit: Number(values.limit) });
       await live.close();
@@ -104,32 +103,11 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(normalizeFile(readFileSync(resolve(file)), corpusDir));
       break;
     }
-    case 'serve': {
-      const { port, rateLimit, logLevel, trustProxy } = serveSettings(process.env);
-      const storeOptions = settings();
-      const store = openStore(storeOptions);
-      const logger = pino({ level: logLevel });
-      const live = new LiveIndex(store, engineOf, {
-        onError: (error) => logger.error({ err: error }, 'loading the index failed; the loaded one keeps serving'),
-        onSwap: (version) => logger.info({ version }, 'serving a new version of the index'),
-      });
-      // Listening first: until the index is loaded, requests are answered 503 and the health check says why.
-      const server = await listen(createApp({ index: live, logger, rateLimit, trustProxy }), port);
-      const address = server.address();
-      logger.info({ rateLimit }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
-      stopOnSignals(server, logger, async () => {
-        await live.close();
-        await store.close();
-      });
-      // App servers on PostgreSQL serve what `npm run ingest` published; the files store rebuilds itself.
-      // A store that cannot be read yet (a database still starting) is asked again every second.
-      loadArchive(live, storeOptions.kind === 'memory' ? corpusDir : undefined, (reason) => logger.info(`Building the index: ${reason}.`))
-        .catch((error: unknown) => logger.error({ err: error }, 'the index could not be loaded yet; trying again'))
-        .finally(() => live.watch());
+    case 'serve':
+      await serve(corpusDir, settings(), serveSettings(process.env));
       break;
-    }
     default:
-      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] [--force] | search "q" [--year Y] [--topic T] [--type T] [--json] | normalize FILE | serve');
+      throw new UsageError('usage: cli.ts ingest [--corpus DIR] [--out DIR] [--force] [--json] | search "q" [--year Y] [--topic T] [--type T] [--json] | normalize FILE | serve');
   }
 }
 
