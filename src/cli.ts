@@ -27,6 +27,7 @@ async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, forc
   bar?.start(1, 0, { step: '', file: '' });
   const outcome = await ingestInto(store, corpusDir, {
     force,
+    maxFileBytes: maxFileBytes(process.env),
     onProgress: ({ step, done, total, file }) => {
       bar?.setTotal(total);
       bar?.update(done, { step, file: file ?? '' });
@@ -38,6 +39,14 @@ async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, forc
     else process.stderr.write(`${formatReport(outcome.report, store.location === 'PostgreSQL' ? 'PostgreSQL' : join(store.location, 'corpus.json'))}${publication(outcome.published)}\n`);
   }
   return outcome;
+}
+
+/** `INGEST_MAX_FILE_MB`: files larger than this many MB are reported and left out. */
+function maxFileBytes(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.INGEST_MAX_FILE_MB;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`INGEST_MAX_FILE_MB must be a number of megabytes, not «${value}»`);
+  return Number(value) * 2 ** 20;
 }
 
 function publication({ version, written, removed, unchanged }: PublishReport): string {

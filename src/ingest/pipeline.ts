@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Corpus } from '../model/corpus.js';
 import { assembleDocuments } from './assemble/documents.js';
 import { loadTaxonomy, TopicTagger } from './assemble/topics.js';
 import { fingerprintOf } from './fingerprint.js';
 import { ingestFile, type IngestedFile } from './ingested-file.js';
 import { languageOf } from './ocr/language.js';
-import { sourceFiles, TAXONOMY_FILE } from './read/corpus-folder.js';
+import { isScanned, type Corpus } from '../model/corpus.js';
+import { readCorpusFolder, sourceFiles, TAXONOMY_FILE } from './read/corpus-folder.js';
 import { UnreadableSourceError } from './read/decode.js';
 import { readSource, type ReadSource } from './read/read-source.js';
 import { buildReport, type IngestReport } from './report.js';
@@ -22,6 +22,8 @@ export interface IngestOptions {
   /** The topic taxonomy; defaults to `topics.json` in the corpus directory. */
   taxonomyPath?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /** Files larger than this are reported and left out; see `DEFAULT_MAX_FILE_BYTES`. */
+  maxFileBytes?: number;
 }
 
 export interface ProgressEvent {
@@ -31,13 +33,14 @@ export interface ProgressEvent {
   file?: string;
 }
 
-export function ingestCorpus(options: IngestOptions): { corpus: Corpus; report: IngestReport } {
+export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Corpus; report: IngestReport }> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const taxonomyPath = options.taxonomyPath ?? join(options.corpusDir, TAXONOMY_FILE);
-  const warnings: string[] = [];
+  const folder = readCorpusFolder(options.corpusDir, options.maxFileBytes);
+  const warnings = folder.problems.map(({ name, problem }) => `${name}: ${problem}`);
 
-  const files = sourceFiles(options.corpusDir);
+  const files = folder.files.map((f) => f.name);
   const total = files.length * 2 + 2;
   let done = 0;
 
@@ -45,20 +48,25 @@ export function ingestCorpus(options: IngestOptions): { corpus: Corpus; report: 
   const contents: { file: string; bytes: Buffer }[] = [];
   for (const file of files) {
     progress({ step: 'read', done: done++, total, file });
-    const bytes = readFileSync(join(options.corpusDir, file));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(options.corpusDir, file));
+    } catch (error) {
+      warnings.push(`${file}: skipped, it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      continue;
+    }
     contents.push({ file, bytes });
     try {
-      read.push(readSource(file, bytes));
+      read.push(await readSource(file, bytes));
     } catch (error) {
-      if (!(error instanceof UnreadableSourceError)) throw error;
-      warnings.push(`${file}: skipped, ${error.message}`);
+      warnings.push(`${file}: skipped, ${error instanceof UnreadableSourceError ? error.message : `it could not be read (${(error as Error).message})`}`);
     }
   }
 
   const language = languageOf(read);
   const ingested: IngestedFile[] = [];
   for (const source of read) {
-    progress({ step: source.kind === 'ocr' ? 'repair + parse' : 'parse', done: done++, total, file: source.file });
+    progress({ step: isScanned(source.kind) ? 'repair + parse' : 'parse', done: done++, total, file: source.file });
     try {
       ingested.push(ingestFile(source, language));
     } catch (error) {
@@ -84,6 +92,12 @@ export function ingestCorpus(options: IngestOptions): { corpus: Corpus; report: 
  * of the corpus.json built from it, so a stale index is noticed.
  */
 export function corpusFingerprint(corpusDir: string, taxonomyPath = join(corpusDir, TAXONOMY_FILE)): string {
-  const contents = sourceFiles(corpusDir).map((file) => ({ file, bytes: readFileSync(join(corpusDir, file)) }));
+  const contents = sourceFiles(corpusDir).flatMap((file) => {
+    try {
+      return [{ file, bytes: readFileSync(join(corpusDir, file)) }];
+    } catch {
+      return [];
+    }
+  });
   return fingerprintOf([...contents, { file: TAXONOMY_FILE, bytes: readFileSync(taxonomyPath) }]);
 }

@@ -6,8 +6,17 @@
 /** What kind of steering document a Document is. */
 export type DocumentType = 'mdb' | 'arsrapport';
 
-/** The shape a source file arrived in, detected from its content. */
-export type SourceKind = 'markdown' | 'pdf-text' | 'ocr' | 'web-transcript';
+/**
+ * The form a source file arrived in, detected from its content: text files (Markdown, text extracted
+ * from a PDF, an OCR'd scan as text, a web page's transcript) and published files (a PDF with a text
+ * layer, a scanned PDF or image OCR'd here, a Word file, a saved web page).
+ */
+export type SourceKind = 'markdown' | 'pdf-text' | 'ocr' | 'web-transcript' | 'pdf' | 'scan' | 'word' | 'html';
+
+/** A source read by OCR: its text was repaired, and it is never a document's canonical text when a clean twin exists. */
+export function isScanned(kind: SourceKind): boolean {
+  return kind === 'ocr' || kind === 'scan';
+}
 
 export interface Source {
   /** File name inside the corpus directory. */

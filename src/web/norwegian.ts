@@ -9,6 +9,10 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   'pdf-text': 'Tekst fra PDF',
   ocr: 'Skannet (OCR)',
   'web-transcript': 'Nettside (transkript)',
+  pdf: 'PDF',
+  scan: 'Skannet PDF eller bilde (OCR)',
+  word: 'Word-dokument',
+  html: 'Nettside',
 };
 
 const dateFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

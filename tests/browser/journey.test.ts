@@ -21,7 +21,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const engine = SearchEngine.build(ingestCorpus({ corpusDir: 'corpus' }).corpus);
+  const engine = SearchEngine.build((await ingestCorpus({ corpusDir: 'corpus' })).corpus);
   server = await listen(createApp({ index: { current: engine } }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({

@@ -1,19 +1,19 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus, Document } from '../../src/model/corpus.js';
 import { ingestCorpus } from '../../src/ingest/pipeline.js';
 import type { IngestReport } from '../../src/ingest/report.js';
 import { normalizeFile } from '../../src/ingest/normalize.js';
-import { readSource } from '../../src/ingest/read/read-source.js';
+import { readTextSource } from '../../src/ingest/read/read-source.js';
 
 const CORPUS = 'corpus';
 
 let corpus: Corpus;
 let report: IngestReport;
 
-beforeAll(() => {
-  ({ corpus, report } = ingestCorpus({ corpusDir: CORPUS }));
+beforeAll(async () => {
+  ({ corpus, report } = await ingestCorpus({ corpusDir: CORPUS }));
 });
 
 function doc(id: string): Document {
@@ -80,14 +80,14 @@ describe('the real corpus', () => {
     expect(corpus.topics.length).toBeGreaterThanOrEqual(12);
   });
 
-  test('paragraph ids are readable, unique and identical across re-ingests, whatever the files are called', () => {
+  test('paragraph ids are readable, unique and identical across re-ingests, whatever the files are called', async () => {
     const ids = corpus.documents.flatMap((d) => paragraphsOf(d).map((p) => p.id));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+-\d{4}\/[\p{Ll}\d.-]+$/u);
 
     const renamed = scratchCorpus(Object.fromEntries(seeds.map((f, k) => [`kilde-${seeds.length - k}.txt`, readFileSync(join(CORPUS, f))])));
     try {
-      const again = ingestCorpus({ corpusDir: renamed }).corpus;
+      const again = (await ingestCorpus({ corpusDir: renamed })).corpus;
       expect(again.documents.flatMap((d) => paragraphsOf(d).map((p) => p.id))).toEqual(ids);
     } finally {
       rmSync(renamed, { recursive: true });
@@ -139,7 +139,7 @@ describe('nothing is lost', () => {
     return missing;
   }
 
-  const sources = seeds.map((file) => readSource(file, readFileSync(join(CORPUS, file))));
+  const sources = seeds.map((file) => readTextSource(file, readFileSync(join(CORPUS, file))));
   const documentOf = (file: string) => corpus.documents.find((doc) => doc.sources.some((s) => s.file === file))!;
   const droppedWords = (file: string) => report.dropped.filter((x) => x.file === file).flatMap((x) => words(x.text));
 
@@ -159,7 +159,7 @@ describe('nothing is lost', () => {
 });
 
 describe('bad files', () => {
-  test('binary, empty and unparseable files are reported by name and skipped; the rest is ingested', () => {
+  test('binary, empty and unparseable files are reported by name and skipped; the rest is ingested', async () => {
     const dir = scratchCorpus({
       'brev-2019.txt': readFileSync(join(CORPUS, 'maal-og-disponeringsbrev-2019.txt')),
       'bilde.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]),
@@ -167,7 +167,7 @@ describe('bad files', () => {
       'bare-tegn.txt': '--- *** ---\n\n###\n',
     });
     try {
-      const { corpus: partial, report: partialReport } = ingestCorpus({ corpusDir: dir });
+      const { corpus: partial, report: partialReport } = await ingestCorpus({ corpusDir: dir });
       expect(partial.documents.map((d) => d.id)).toEqual(['mdb-2019']);
       for (const name of ['bilde.txt', 'tom.txt', 'bare-tegn.txt']) {
         expect(partialReport.warnings.some((w) => w.startsWith(`${name}:`))).toBe(true);
@@ -177,4 +177,39 @@ describe('bad files', () => {
       rmSync(dir, { recursive: true });
     }
   });
+
+  test('what a folder holds besides files — a folder, a link to nothing, a link loop — is reported by name, and the rest is ingested', async () => {
+    const dir = scratchCorpus({ 'brev-2019.txt': readFileSync(join(CORPUS, 'maal-og-disponeringsbrev-2019.txt')) });
+    try {
+      mkdirSync(join(dir, 'mappe.txt'));
+      symlinkSync(join(dir, 'finnes-ikke.txt'), join(dir, 'død-lenke.txt'));
+      symlinkSync(join(dir, 'løkke-b.txt'), join(dir, 'løkke-a.txt'));
+      symlinkSync(join(dir, 'løkke-a.txt'), join(dir, 'løkke-b.txt'));
+      symlinkSync(join(dir, 'brev-2019.txt'), join(dir, 'lenke-til-brev.txt'));
+      const { corpus: partial, report: partialReport } = await ingestCorpus({ corpusDir: dir });
+      expect(partial.documents.map((d) => d.id)).toEqual(['mdb-2019']);
+      // A link to a letter is that letter, read once as a twin of itself.
+      expect(partial.documents[0]!.sources.map((s) => s.file).sort()).toEqual(['brev-2019.txt', 'lenke-til-brev.txt']);
+      const warning = (name: string) => partialReport.warnings.find((w) => w.startsWith(`${name}:`));
+      expect(warning('mappe.txt')).toMatch(/it is a folder/);
+      expect(warning('død-lenke.txt')).toMatch(/link to something that is not there/);
+      expect(warning('løkke-a.txt')).toMatch(/loop/);
+      expect(warning('løkke-b.txt')).toMatch(/loop/);
+      expect(partialReport.warnings).toHaveLength(4);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('a file over the size limit is reported and left out', async () => {
+    const dir = scratchCorpus({ 'brev-2019.txt': readFileSync(join(CORPUS, 'maal-og-disponeringsbrev-2019.txt')), 'stor.txt': 'x '.repeat(40_000) });
+    try {
+      const { corpus: partial, report: partialReport } = await ingestCorpus({ corpusDir: dir, maxFileBytes: 70_000 });
+      expect(partial.documents.map((d) => d.id)).toEqual(['mdb-2019']);
+      expect(partialReport.warnings).toEqual([expect.stringMatching(/^stor\.txt: skipped, 0\.1 MB is more than the limit/)]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
 });
+

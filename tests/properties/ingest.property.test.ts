@@ -39,9 +39,9 @@ function corrupt(bytes: Buffer, how: Corruption): Buffer {
   }
 }
 
-test('ingest of randomly corrupted seeds never throws and accounts for every file', () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(seeds.length - 1), corruption), { minLength: 1, maxLength: 3 }), (files) => {
+test('ingest of randomly corrupted seeds never throws and accounts for every file', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.nat(seeds.length - 1), corruption), { minLength: 1, maxLength: 3 }), async (files) => {
       const dir = mkdtempSync(join(tmpdir(), 'styringssok-corrupt-'));
       try {
         copyFileSync(join(CORPUS, 'topics.json'), join(dir, 'topics.json'));
@@ -50,7 +50,7 @@ test('ingest of randomly corrupted seeds never throws and accounts for every fil
           writeFileSync(join(dir, name), corrupt(seeds[seed]!, how));
           return name;
         });
-        const { corpus, report } = ingestCorpus({ corpusDir: dir });
+        const { corpus, report } = await ingestCorpus({ corpusDir: dir });
         const ingested = new Set(corpus.documents.flatMap((d) => d.sources.map((s) => s.file)));
         for (const name of names) {
           const warned = report.warnings.some((w) => w.startsWith(`${name}:`));

@@ -5,7 +5,10 @@ import { makeCorpus } from '../helpers/corpus.js';
 import { realApp, smallApp, smallCorpus } from './fixtures.js';
 
 describe('JSON API on the real corpus', () => {
-  const app = realApp();
+  let app: Awaited<ReturnType<typeof realApp>>;
+  beforeAll(async () => {
+    app = await realApp();
+  });
 
   test('/api/search answers the documented shape, one hit per paragraph', async () => {
     const res = await request(app).get('/api/search').query({ q: 'ungdomsgarantien' }).expect(200).expect('Content-Type', /json/);

@@ -4,9 +4,9 @@ import { createApp } from '../../src/web/app.js';
 import { makeCorpus } from '../helpers/corpus.js';
 
 /** The app over the real corpus, built once per test file. */
-let real: ReturnType<typeof createApp> | undefined;
-export function realApp(): ReturnType<typeof createApp> {
-  real ??= createApp({ index: { current: SearchEngine.build(ingestCorpus({ corpusDir: 'corpus' }).corpus) } });
+let real: Promise<ReturnType<typeof createApp>> | undefined;
+export function realApp(): Promise<ReturnType<typeof createApp>> {
+  real ??= ingestCorpus({ corpusDir: 'corpus' }).then(({ corpus }) => createApp({ index: { current: SearchEngine.build(corpus) } }));
   return real;
 }
 

@@ -50,7 +50,7 @@ describe('search page', () => {
   });
 
   test('pages of results link to each other', async () => {
-    const res = await request(realApp()).get('/?q=unge&side=2').expect(200);
+    const res = await request(await realApp()).get('/?q=unge&side=2').expect(200);
     expect(res.text).toContain('aria-current="page" aria-label="Side 2"');
     expect(res.text).toContain('rel="prev"');
     expect(res.text).toContain('Viser 11–20');
@@ -116,7 +116,7 @@ describe('document page', () => {
 
 describe('compare page', () => {
   test('the ungdomsgarantien block of 2019, 2023 and 2024 side by side, with word changes marked', async () => {
-    const app = realApp();
+    const app = await realApp();
     const hit = (await request(app).get('/api/search?q=ungdomsgarantien&year=2024&limit=1')).body.hits[0];
     const res = await request(app).get('/sammenlign').query({ id: hit.id }).expect(200);
     const years = [...res.text.matchAll(/class="compare-column__year">(\d{4})/g)].map((m) => m[1]);

@@ -12,8 +12,8 @@ import { buildSections } from './sections.js';
 import type { TopicTagger } from './topics.js';
 import { alignParagraphs, textSimilarity, TWIN_SIMILARITY } from './twins.js';
 
-/** Which shape leads among twins: the one whose text needed the least guessing. */
-const CLEANLINESS: Record<SourceKind, number> = { markdown: 0, 'pdf-text': 1, 'web-transcript': 2, ocr: 3 };
+/** Which form leads among twins: the one whose text needed the least guessing. */
+const CLEANLINESS: Record<SourceKind, number> = { markdown: 0, word: 0, html: 1, pdf: 1, 'pdf-text': 2, 'web-transcript': 3, scan: 4, ocr: 4 };
 
 /** The documents of a corpus, newest first. */
 export function assembleDocuments(files: IngestedFile[], tagger: TopicTagger): Document[] {

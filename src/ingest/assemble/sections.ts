@@ -22,7 +22,7 @@ const LIST_WITH_LEAD_IN_MAX = 1200;
 export function buildSections(blocks: Block[], docId: string): Section[] {
   const sections: Section[] = [];
   const footnotes = new Map<string, string>();
-  const anchors = new Set<string>();
+  const anchors = new Anchors();
   let section = openSection(sections, anchors, '', '', 0);
   let heading: string | undefined;
   /** An unnumbered heading that has no paragraph under it yet. */
@@ -35,7 +35,7 @@ export function buildSections(blocks: Block[], docId: string): Section[] {
     const key = `${section.number || '0'}${heading ? `-${slugify(heading)}` : ''}`;
     const n = (counter.get(key) ?? 0) + 1;
     counter.set(key, n);
-    const anchor = unique(anchors, `${key}-${n}`);
+    const anchor = anchors.unique(`${key}-${n}`);
     const paragraph: Paragraph = { id: paragraphId(docId, anchor), anchor, text: clean, topics: [] };
     if (heading) paragraph.heading = heading;
     section.paragraphs.push(paragraph);
@@ -87,9 +87,9 @@ export function buildSections(blocks: Block[], docId: string): Section[] {
   }
   settlePendingHeading();
   if (footnotes.size) {
-    const notes: Section = { number: '', title: FOOTNOTES_TITLE, level: 0, anchor: unique(anchors, 'fotnoter'), role: 'footnotes', paragraphs: [] };
+    const notes: Section = { number: '', title: FOOTNOTES_TITLE, level: 0, anchor: anchors.unique('fotnoter'), role: 'footnotes', paragraphs: [] };
     for (const [number, text] of footnotes) {
-      const anchor = unique(anchors, footnoteAnchor(number));
+      const anchor = anchors.unique(footnoteAnchor(number));
       notes.paragraphs.push({ id: paragraphId(docId, anchor), anchor, text, topics: [] });
     }
     sections.push(notes);
@@ -102,19 +102,31 @@ export function buildSections(blocks: Block[], docId: string): Section[] {
   return sections;
 }
 
-function openSection(sections: Section[], anchors: Set<string>, number: string, marked: string, level: number): Section {
+function openSection(sections: Section[], anchors: Anchors, number: string, marked: string, level: number): Section {
   const { text: title, refs } = extractFootnoteRefs(marked);
-  const section: Section = { number, title, level, anchor: unique(anchors, sectionAnchor(number)), paragraphs: [] };
+  const section: Section = { number, title, level, anchor: anchors.unique(sectionAnchor(number)), paragraphs: [] };
   if (refs.length) section.footnotes = refs;
   sections.push(section);
   return section;
 }
 
-function unique(anchors: Set<string>, anchor: string): string {
-  let candidate = anchor;
-  for (let k = 2; anchors.has(candidate); k++) candidate = `${anchor}-${k}`;
-  anchors.add(candidate);
-  return candidate;
+/** Anchors taken so far, and for each anchor asked for the next number to try: a long letter repeats many. */
+class Anchors {
+  private readonly taken = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  /** `anchor`, or the first of `anchor-2`, `anchor-3`, … not taken yet. */
+  unique(anchor: string): string {
+    let candidate = anchor;
+    if (this.taken.has(anchor)) {
+      let k = this.next.get(anchor) ?? 2;
+      while (this.taken.has(`${anchor}-${k}`)) k++;
+      candidate = `${anchor}-${k}`;
+      this.next.set(anchor, k + 1);
+    }
+    this.taken.add(candidate);
+    return candidate;
+  }
 }
 
 /** A sentence that introduces what follows ("… sørge for", "De to kravene er:"). */

@@ -2,6 +2,7 @@
  * What OCR repair and line-end hyphenation know of the language: the word list, and the corpus's clean
  * sources as a language model and a set of known words.
  */
+import { isScanned } from '../../model/corpus.js';
 import type { ReadSource } from '../read/read-source.js';
 import { LanguageModel } from './language-model.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -15,7 +16,7 @@ export interface Language {
 
 /** The language of the clean sources among `sources` (a scan teaches nothing). */
 export function languageOf(sources: ReadSource[]): Language {
-  const cleanTexts = sources.filter((s) => s.kind !== 'ocr').map((s) => s.text);
+  const cleanTexts = sources.filter((s) => !isScanned(s.kind)).map((s) => s.text);
   const lexicon = loadLexicon();
   return { lexicon, model: LanguageModel.fromTexts(cleanTexts), isWord: knownWords(cleanTexts, lexicon) };
 }

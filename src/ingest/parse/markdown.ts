@@ -17,12 +17,12 @@ import { fromSuperscript, toSuperscript, SUPERSCRIPT_DIGITS } from './footnote-m
 import { looksLikeHeading } from './heading-shape.js';
 
 export function parseMarkdown(source: string): ParsedSource {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(source);
+  // remark's tokenizer slows down more than linearly on very long texts: a long file is parsed in pieces.
+  const children = markdownChunks(source).flatMap((chunk) => unified().use(remarkParse).use(remarkGfm).parse(chunk).children);
   const blocks: Block[] = [];
   const markers = new Set<string>();
   let section: string | null = null;
 
-  const children = tree.children;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     const next = children[i + 1];
@@ -80,6 +80,24 @@ export function parseMarkdown(source: string): ParsedSource {
     }
   }
   return { blocks: mergeBrokenParagraphs(blocks), dropped: [] };
+}
+
+/** Pieces of about CHUNK characters, each ending before a blank line followed by a heading or plain text. */
+const CHUNK = 200_000;
+
+function markdownChunks(source: string): string[] {
+  const chunks: string[] = [];
+  let from = 0;
+  while (source.length - from > CHUNK) {
+    const boundary = /\n[ \t]*\n(?=#|[\p{L}\d*_])/gu;
+    boundary.lastIndex = from + CHUNK;
+    const m = boundary.exec(source);
+    if (!m) break;
+    chunks.push(source.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  chunks.push(source.slice(from));
+  return chunks;
 }
 
 /**

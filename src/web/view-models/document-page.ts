@@ -4,7 +4,7 @@
  * page was opened from a search, the query's matches marked.
  */
 import { footnoteAnchor, footnoteNumber } from '../../model/anchors.js';
-import type { Document, Section } from '../../model/corpus.js';
+import { isScanned, type Document, type Section } from '../../model/corpus.js';
 import { documentTypeLabel } from '../../model/labels.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { inlineHtml, paragraphHtml } from '../html.js';
@@ -92,7 +92,7 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
       kind: SOURCE_KIND_LABELS[s.kind],
       canonical: s.canonical,
       repairs: s.repairs?.total ?? null,
-      scanUrl: s.kind === 'ocr' && s.paragraphs ? scanUrl(doc.id) : null,
+      scanUrl: isScanned(s.kind) && s.paragraphs ? scanUrl(doc.id) : null,
     })),
     toc: sections.filter((s) => s.title).map((s) => ({ anchor: s.anchor, number: s.number, title: s.title, level: s.level })),
     sections,

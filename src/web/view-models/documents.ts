@@ -1,6 +1,7 @@
 /**
  * The list of documents as the pages show it: each with its address, type label and date in Norwegian.
  */
+import { isScanned } from '../../model/corpus.js';
 import { documentTypeLabel } from '../../model/labels.js';
 import type { DocumentSummary } from '../../search/document-summary.js';
 import { formatDate } from '../norwegian.js';
@@ -20,6 +21,6 @@ export function documentsView(summaries: DocumentSummary[]): DocumentItem[] {
     url: documentUrl(d.id),
     typeLabel: documentTypeLabel(d.type),
     dateText: d.date ? formatDate(d.date) : null,
-    scanned: d.sources.some((s) => s.kind === 'ocr'),
+    scanned: d.sources.some((s) => isScanned(s.kind)),
   }));
 }

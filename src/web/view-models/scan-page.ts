@@ -3,7 +3,7 @@
  * said, and each paragraph linked to the clean paragraph it matches.
  */
 import { anchorOf } from '../../model/anchors.js';
-import type { Document, RepairSummary } from '../../model/corpus.js';
+import { isScanned, type Document, type RepairSummary } from '../../model/corpus.js';
 import { repairedHtml } from '../html.js';
 import { documentUrl, paragraphUrl } from '../urls.js';
 
@@ -24,7 +24,7 @@ interface ScanParagraph {
 /** Null when the document has no scanned source. */
 export function scanView(doc: Document): ScanView | null {
   const scans = doc.sources
-    .filter((s) => s.kind === 'ocr' && s.paragraphs)
+    .filter((s) => isScanned(s.kind) && s.paragraphs)
     .map((s) => ({
       file: s.file,
       repairs: s.repairs ?? null,

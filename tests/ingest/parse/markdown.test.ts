@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Block } from '../../../src/ingest/parse/blocks.js';
 import { parseMarkdown } from '../../../src/ingest/parse/markdown.js';
 
@@ -61,4 +62,13 @@ describe('parseMarkdown', () => {
     const tsv = parseMarkdown('Styringsparametere\tResultatkrav\n\n<ul> <li>- Andel arbeidssøkere</li> <li>- Andel unge</li> </ul>\tSkal øke\n');
     expect(tsv.blocks).toEqual([{ kind: 'table', rows: [['Styringsparametere', 'Resultatkrav'], ['Andel arbeidssøkere; Andel unge', 'Skal øke']] }]);
   });
+
+  it('reads a very long text in pieces, block for block as if whole', () => {
+    const letter = readFileSync('corpus/maal-og-disponeringsbrev-2019.txt', 'utf8');
+    const long = Array.from({ length: 6 }, () => letter).join('\n\n');
+    expect(long.length).toBeGreaterThan(300_000);
+    const once = parseMarkdown(letter).blocks;
+    expect(parseMarkdown(long).blocks).toEqual(Array.from({ length: 6 }, () => once).flat());
+  });
 });
+
