@@ -24,16 +24,18 @@ export interface IngestOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Files larger than this are reported and left out. */
   maxFileBytes?: number;
+  /** Where OCR output is kept between ingests. */
+  ocrCacheDir?: string;
   /** Ingest even when the store holds an index of this very corpus (it may be damaged). */
   force?: boolean;
 }
 
 /** Ingest a corpus folder into a store, one ingest at a time, unless the store holds its index already. */
-export function ingestInto(store: IndexStore, corpusDir: string, { onProgress, force = false, maxFileBytes }: IngestOptions = {}): Promise<IngestOutcome> {
+export function ingestInto(store: IndexStore, corpusDir: string, { force = false, ...options }: IngestOptions = {}): Promise<IngestOutcome> {
   return store.exclusive(async () => {
     const head = await store.head();
     if (!force && head && head.fingerprint === corpusFingerprint(corpusDir)) return { kind: 'unchanged', version: head };
-    const { corpus, report } = await ingestCorpus({ corpusDir, ...(onProgress ? { onProgress } : {}), ...(maxFileBytes ? { maxFileBytes } : {}) });
+    const { corpus, report } = await ingestCorpus({ corpusDir, ...options });
     return { kind: 'published', report, published: await publishCorpus(store, corpus) };
   });
 }

@@ -22,11 +22,12 @@ const DEFAULT_CORPUS = 'corpus';
 const DEFAULT_INDEX = 'index';
 
 /** Ingest with a progress bar and the report on stderr; with `json`, the outcome on stdout instead, for a server's log. */
-async function ingestCommand(store: IndexStore, corpusDir: string, { quiet, force, json }: { quiet: boolean; force: boolean; json: boolean }): Promise<IngestOutcome> {
+async function ingestCommand(store: IndexStore, corpusDir: string, ocrCacheDir: string, { quiet, force, json }: { quiet: boolean; force: boolean; json: boolean }): Promise<IngestOutcome> {
   const bar = quiet || json ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0, { step: '', file: '' });
   const outcome = await ingestInto(store, corpusDir, {
     force,
+    ocrCacheDir,
     maxFileBytes: maxFileBytes(process.env),
     onProgress: ({ step, done, total, file }) => {
       bar?.setTotal(total);
@@ -90,7 +91,9 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'ingest': {
       const store = openStore(settings());
-      const outcome = await ingestCommand(store, corpusDir, { quiet: values.quiet, force: values.force, json: values.json }).finally(() => store.close());
+      // OCR output is kept beside the index, so a restart OCRs nothing twice.
+      const ocrCache = join(resolve(values.out), 'ocr-cache');
+      const outcome = await ingestCommand(store, corpusDir, ocrCache, { quiet: values.quiet, force: values.force, json: values.json }).finally(() => store.close());
       if (outcome.kind === 'published' && outcome.report.documents.length === 0) process.exitCode = 1;
       break;
     }
@@ -109,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
     case 'normalize': {
       const file = positionals[0];
       if (!file) throw new UsageError('usage: npm run --silent normalize -- FILE');
-      process.stdout.write(normalizeFile(readFileSync(resolve(file)), corpusDir));
+      process.stdout.write(await normalizeFile(resolve(file), corpusDir, join(resolve(values.index), 'ocr-cache')));
       break;
     }
     case 'serve':

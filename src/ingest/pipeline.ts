@@ -5,6 +5,7 @@
  * the others go on.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleDocuments } from './assemble/documents.js';
 import { loadTaxonomy, TopicTagger } from './assemble/topics.js';
@@ -24,6 +25,8 @@ export interface IngestOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Files larger than this are reported and left out; see `DEFAULT_MAX_FILE_BYTES`. */
   maxFileBytes?: number;
+  /** Where OCR output is kept between ingests (an `ocr-cache` folder beside the index); the system's temp folder by default. */
+  ocrCacheDir?: string;
 }
 
 export interface ProgressEvent {
@@ -57,7 +60,13 @@ export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Co
     }
     contents.push({ file, bytes });
     try {
-      read.push(await readSource(file, bytes));
+      read.push(
+        await readSource(file, bytes, {
+          path: join(options.corpusDir, file),
+          ocrCacheDir: options.ocrCacheDir ?? join(tmpdir(), 'styringssok-ocr-cache'),
+          onPage: (page, pages) => progress({ step: 'OCR', done: done - 1, total, file: `${file}, page ${page}/${pages}` }),
+        }),
+      );
     } catch (error) {
       warnings.push(`${file}: skipped, ${error instanceof UnreadableSourceError ? error.message : `it could not be read (${(error as Error).message})`}`);
     }

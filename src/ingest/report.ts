@@ -5,13 +5,15 @@
 import type { Corpus, RepairSummary } from '../model/corpus.js';
 import { summarizeRepairs } from './assemble/scan-repairs.js';
 import type { IngestedFile } from './ingested-file.js';
+import type { LearnedConfusion } from './ocr/learn-confusions.js';
 import type { Dropped } from './parse/blocks.js';
 
 export interface IngestReport {
   documents: { id: string; title: string; sources: string[]; sections: number; paragraphs: number }[];
   /** Files that could not be ingested, with why. */
   warnings: string[];
-  repairs: ({ file: string } & RepairSummary)[];
+  /** Each scan's repairs, and the confusion table learned from it. */
+  repairs: ({ file: string; confusions: LearnedConfusion[] } & RepairSummary)[];
   /** Boilerplate left out on purpose. */
   dropped: ({ file: string } & Dropped)[];
   /** Share of body paragraphs (those in numbered sections) with at least one topic. */
@@ -30,7 +32,7 @@ export function buildReport(corpus: Corpus, files: IngestedFile[], warnings: str
       paragraphs: d.sections.reduce((n, s) => n + s.paragraphs.length, 0),
     })),
     warnings,
-    repairs: files.filter((f) => f.repairs).map((f) => ({ file: f.file, ...summarizeRepairs(f.repairs!) })),
+    repairs: files.filter((f) => f.repairs).map((f) => ({ file: f.file, ...summarizeRepairs(f.repairs!), confusions: f.confusions ?? [] })),
     dropped: files.flatMap((f) => f.parsed.dropped.map((d) => ({ file: f.file, ...d }))),
     topicCoverage: body.length ? body.filter((p) => p.topics.length > 0).length / body.length : 1,
     ms,
@@ -44,10 +46,16 @@ export function formatReport(report: IngestReport, destination: string): string 
   for (const r of report.repairs) {
     lines.push(`OCR repairs in ${r.file}: ${r.total} words`);
     lines.push(`  ${r.top.slice(0, 12).map((t) => `${t.from}→${t.to} ×${t.count}`).join(', ')}`);
+    lines.push(`  learned confusions (letter meant → written): ${r.confusions.slice(0, 16).map(formatConfusion).join(', ')}`);
   }
   if (report.dropped.length) lines.push('Left out as boilerplate:');
   for (const d of report.dropped) lines.push(`  ${d.file}: ${d.what} (${d.words} words)`);
   lines.push(`Topics: ${(report.topicCoverage * 100).toFixed(1)}% of body paragraphs have at least one`);
   if (report.warnings.length) lines.push(`Warnings (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
   return lines.join('\n') + '\n';
+}
+
+/** "ø→g 61 % (412×)"; a lost letter is written as ∅. */
+function formatConfusion(c: LearnedConfusion): string {
+  return `${c.meant}→${c.written || '∅'} ${(100 * c.probability).toFixed(0)} % (${Math.round(c.count)}×)`;
 }

@@ -148,12 +148,12 @@ describe('nothing is lost', () => {
     expect(missingWords(source.text, available)).toEqual([]);
   });
 
-  test.each(sources.filter((s) => s.kind === 'ocr').map((s) => [s.file, s] as const))('every word of the scan %s, as repaired, is in its own paragraphs and headings', (file) => {
+  test.each(sources.filter((s) => s.kind === 'ocr').map((s) => [s.file, s] as const))('every word of the scan %s, as repaired, is in its own paragraphs and headings', async (file) => {
     const d = documentOf(file);
     const scan = d.sources.find((s) => s.file === file)!;
     expect(scan.paragraphs!.length).toBeGreaterThan(100);
     const available = counts([...scan.paragraphs!.flatMap((p) => words([p.section, p.heading, p.text].join('\n'))), ...droppedWords(file)]);
-    const repaired = normalizeFile(readFileSync(join(CORPUS, file)), CORPUS);
+    const repaired = await normalizeFile(join(CORPUS, file), CORPUS);
     expect(missingWords(repaired, available)).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * A letter as NAV publishes it — a Word file (numbered in its text, or by Word's own heading
- * numbering) or a saved web page — dropped into the corpus folder becomes the same sectioned document:
- * its section numbers and titles, sub-headings, metadata, footnotes, list items, table rows and its
- * words. The fixtures are made by scripts/fixtures/make-word-and-web-letters.ts from letter-2019.md.
+ * numbering), a saved web page, a born-digital PDF, a scan — dropped into the corpus folder becomes the
+ * same sectioned document: its section numbers and titles, sub-headings, metadata, footnotes, list
+ * items, table rows and its words; all of them together are one document with a source each. The
+ * fixtures are made from letter-2019.md by scripts/fixtures/make-word-and-web-letters.ts and
+ * make-published-letters.ts.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,11 @@ const FORMS = [
   ['a Word file', 'letter-2019.docx', 'word'],
   ['a Word file numbered by its heading styles', 'letter-2019-numbered.docx', 'word'],
   ['a saved web page', 'letter-2019-web.html', 'html'],
+  ['a born-digital PDF', 'letter-2019.pdf', 'pdf'],
+  ['a scanned PDF', 'letter-2019-scan.pdf', 'pdf'],
 ] as const;
+/** What each form is read as. */
+const KIND: Record<string, string> = { 'letter-2019-scan.pdf': 'scan' };
 
 async function ingestOne(file: string, as = file): Promise<Awaited<ReturnType<typeof ingestCorpus>>> {
   const dir = mkdtempSync(join(tmpdir(), 'styringssok-forms-'));
@@ -48,7 +54,7 @@ describe.each(FORMS)('%s', (_, file, kind) => {
 
   test('is recognised by its bytes', () => {
     expect(sniffKind(readFileSync(join(FIXTURES, file)))).toBe(kind);
-    expect(document.sources[0]).toMatchObject({ file: 'dokument.bin', kind, canonical: true });
+    expect(document.sources[0]).toMatchObject({ file: 'dokument.bin', kind: KIND[file] ?? kind, canonical: true });
   });
 
   test('has its metadata from its text', () => {
@@ -116,8 +122,27 @@ test('a saved web page leaves the site around the letter out, and names what it 
   expect(all).not.toMatch(/Godta alle|Privatperson|Org\.nr\.|Relaterte dokumenter/);
 });
 
+test('the same letter in every form is one document, the Word file its text, every form a source of each paragraph', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'styringssok-forms-'));
+  try {
+    copyFileSync('corpus/topics.json', join(dir, 'topics.json'));
+    for (const [, file] of FORMS) copyFileSync(join(FIXTURES, file), join(dir, file));
+    const { corpus, report } = await ingestCorpus({ corpusDir: dir });
+    expect(report.warnings).toEqual([]);
+    expect(corpus.documents).toHaveLength(1);
+    const [letter] = corpus.documents;
+    expect(letter!.sources.filter((s) => s.canonical).map((s) => s.kind)).toEqual(['word']);
+    expect(letter!.sources.map((s) => s.kind).sort()).toEqual(['html', 'pdf', 'scan', 'word', 'word']);
+    const paragraphs = letter!.sections.filter((s) => s.number).flatMap((s) => s.paragraphs);
+    const inAll = paragraphs.filter((p) => p.sources?.length === FORMS.length);
+    expect(inAll.length / paragraphs.length).toBeGreaterThan(0.9);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe('files that are not what they seem', () => {
-  test('a zip that is not Word, a damaged Word file and an empty file are reported by name; the rest is ingested', async () => {
+  test('a zip that is not Word, a damaged Word file, an empty file, a truncated and an encrypted PDF are reported by name; the rest is ingested', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'styringssok-bad-'));
     try {
       copyFileSync('corpus/topics.json', join(dir, 'topics.json'));
@@ -126,12 +151,18 @@ describe('files that are not what they seem', () => {
       writeFileSync(join(dir, 'ødelagt.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
       writeFileSync(join(dir, 'arkiv.zip'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64)]));
       writeFileSync(join(dir, 'tom.docx'), '');
+      const pdf = readFileSync(join(FIXTURES, 'letter-2019.pdf'));
+      writeFileSync(join(dir, 'avkortet.pdf'), pdf.subarray(0, Math.floor(pdf.length / 3)));
+      copyFileSync(join(FIXTURES, 'letter-2019-encrypted.pdf'), join(dir, 'låst.pdf'));
       const { corpus, report } = await ingestCorpus({ corpusDir: dir });
       expect(corpus.documents.map((d) => d.id)).toEqual(['mdb-2019']);
-      expect(report.warnings.find((w) => w.startsWith('arkiv.zip:'))).toMatch(/zip archive, not a Word document/);
-      expect(report.warnings.find((w) => w.startsWith('ødelagt.docx:'))).toMatch(/Word file cannot be read/);
-      expect(report.warnings.find((w) => w.startsWith('tom.docx:'))).toMatch(/empty/);
-      expect(report.warnings).toHaveLength(3);
+      const warning = (name: string) => report.warnings.find((w) => w.startsWith(`${name}:`));
+      expect(warning('arkiv.zip')).toMatch(/zip archive, not a Word document/);
+      expect(warning('ødelagt.docx')).toMatch(/Word file cannot be read/);
+      expect(warning('tom.docx')).toMatch(/empty/);
+      expect(warning('avkortet.pdf')).toMatch(/truncated/);
+      expect(warning('låst.pdf')).toMatch(/encrypted/);
+      expect(report.warnings).toHaveLength(5);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

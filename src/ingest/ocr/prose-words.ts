@@ -53,3 +53,13 @@ export function* proseWords(text: string): Generator<ProseWord> {
     yield { start, end: previousEnd, text: match[0], breakBefore };
   }
 }
+
+/**
+ * Whether the context writes the word at `i` with a capital: it opens a sentence, or a hyphen joins it
+ * to a capitalised word ("Øst-Europa").
+ */
+export function capitalisedByContext(text: string, words: ProseWord[], i: number): boolean {
+  const word = words[i]!;
+  const next = words[i + 1];
+  return word.breakBefore || (next !== undefined && next.start === word.end + 1 && text.charAt(word.end) === '-' && /^\p{Lu}/u.test(next.text));
+}

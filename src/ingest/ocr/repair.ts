@@ -1,12 +1,17 @@
 /**
  * OCR repair: a scan whose æ, ø and å were misread is read again, word by word, as the likeliest text
- * it stands for — given how OCR misreads letters, the word list and how the corpus's clean letters use
- * words and word pairs — in one Viterbi-style pass over the scan.
+ * it stands for — given how this scan's OCR misreads letters (learned from the scan), the word list, and
+ * how the corpus's clean letters and general Norwegian use words and word pairs — in one Viterbi-style
+ * pass over the scan.
  */
-import { EDGE, type LanguageModel } from './language-model.js';
+import { ConfusionTable } from './confusion-table.js';
+import { learnConfusions, type LearnedConfusion } from './learn-confusions.js';
+import { EDGE, isNumber, type LanguageModel } from './language-model.js';
 import type { Lexicon } from './lexicon.js';
-import { LINE_BREAK, ocrSpellings, type Spelling, type SpellingOptions } from './spellings.js';
-import { proseWords, type ProseWord } from './prose-words.js';
+import { loadNorwegianPrior, type NorwegianPrior } from './norwegian-prior.js';
+import { ScanSpellings } from './scan-spellings.js';
+import { isName, LINE_BREAK, misreadingOptions, type Spelling } from './spellings.js';
+import { capitalisedByContext, proseWords, type ProseWord } from './prose-words.js';
 import { WordOdds, type Word } from './word-odds.js';
 
 /** One word changed by OCR repair, at its place in the repaired text. */
@@ -27,6 +32,12 @@ export function looksLikeOcrDamage(text: string): boolean {
   const nordic = text.match(/[æøåÆØÅ]/gu)?.length ?? 0;
   return nordic / letters < 0.001;
 }
+
+/**
+ * A word is common as written when the corpus uses it this often or general Norwegian gives it this
+ * share; a change of a common word must then beat these odds.
+ */
+const COMMON = { inCorpus: 2, share: 1e-5, odds: Math.log(3) };
 
 /** A space OCR lost between two words. */
 const LOST_SPACE = Math.log(0.001);
@@ -50,32 +61,43 @@ interface Path {
   previous?: Path;
 }
 
+/** A repaired text, the words changed, and the confusion table learned from the scan. */
+export interface RepairedText {
+  text: string;
+  repairs: Repair[];
+  confusions: LearnedConfusion[];
+}
+
 /**
  * Repair a text whose æ, ø and å OCR misread: each word is read as the likeliest word it may stand for
- * given how OCR misreads letters, the word list, and how the corpus's clean letters use words and word
- * pairs. A word already right, a number or an unknown name stays unless its neighbours say otherwise.
+ * given how this scan's OCR misreads letters, the word list, and how the corpus's clean letters and
+ * general Norwegian use words and word pairs. A word already right, a number or an unknown name stays
+ * unless its neighbours say otherwise.
  */
-export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon): { text: string; repairs: Repair[] } {
+export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon, prior: NorwegianPrior = loadNorwegianPrior()): RepairedText {
   const words = [...proseWords(text)];
-  const odds = new WordOdds(model);
-  const spellingCache = new Map<string, Spelling[]>();
-  const spellings = (token: string, options: SpellingOptions) => {
-    const key = `${JSON.stringify(options)}${token}`;
-    let found = spellingCache.get(key);
-    if (!found) spellingCache.set(key, (found = ocrSpellings(token, lexicon, model, options)));
-    return found;
-  };
+  const odds = new WordOdds(model, prior);
+  const scanSpellings = new ScanSpellings(lexicon, model);
+  const seed = ConfusionTable.seed();
+  const { table, learned } = learnConfusions(text, words, scanSpellings.spell, odds, seed);
+  const spellings = scanSpellings.under(table, seed);
   /** The token as written when it is a word, and what vouches for it. */
   const asWritten = (token: string) => spellings(token, { misreadings: false })[0];
 
   const readingsFrom = (i: number): Reading[] => {
     const word = words[i]!;
     const own = asWritten(word.text);
-    const out: Reading[] = [read(i, i + 1, own ?? { text: word.text, cost: 0 })];
+    // Evidence before change: a word as written that the corpus or general Norwegian often uses is
+    // changed only where the context clearly prefers another.
+    const common = isNumber(word.text) || model.count(word.text) >= COMMON.inCorpus || prior.share(word.text) >= COMMON.share;
+    const out: Reading[] = [read(i, i + 1, { ...(own ?? { text: word.text }), cost: common ? COMMON.odds : 0 })];
     if (!own && isAbbreviation(word)) return out;
-    // A listed word is likelier than any compound; only a word the list lacks may have lost a letter.
-    const listed = own?.kind === 'listed';
-    for (const s of spellings(word.text, { lostLetter: !listed, compounds: !listed })) if (s.text !== word.text) out.push(read(i, i + 1, s));
+    const capitalised = capitalisedByContext(text, words, i);
+    const name = isName(word.text, own, capitalised);
+    for (const s of spellings(word.text, misreadingOptions(word.text, own, capitalised))) {
+      const staysName = name && /^\p{Lu}/u.test(s.text);
+      if (s.text !== word.text && (!staysName || s.misread.every((m) => table.shown(m.meant, m.written)))) out.push(read(i, i + 1, s));
+    }
     // Two words run together where OCR lost the space ("atdet").
     if (!own) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: LOST_SPACE });
     const next = words[i + 1];
@@ -139,7 +161,7 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon):
   }
   for (; end?.reading; end = end.previous) chosen.push(end);
   chosen.reverse();
-  return rewrite(text, words, chosen);
+  return { ...rewrite(text, words, chosen), confusions: learned };
 }
 
 /** The text with each chosen reading in place of what was scanned, and the repairs at their new offsets. */

@@ -1,8 +1,9 @@
 /**
- * The words an OCR'd token may stand for: every way of undoing the misreadings OCR makes (ø read as g,
- * å as a, æ as ae, l as I …) that spells a word of the word list, of the corpus, or a compound of listed
- * words, each with how likely OCR was to write the token for it.
+ * The words an OCR'd token may stand for: every way of undoing the misreadings a scan's confusion table
+ * holds (ø read as g, å as a, æ as ae, l as I …) that spells a word of the word list, of the corpus, or a
+ * compound of listed words, each with how likely OCR was to write the token for it.
  */
+import type { ConfusionTable, Misreading } from './confusion-table.js';
 import type { LanguageModel } from './language-model.js';
 import type { Lexicon, LexiconNode } from './lexicon.js';
 
@@ -10,65 +11,15 @@ import type { Lexicon, LexiconNode } from './lexicon.js';
 export interface Spelling {
   /** The word with the token's capitalisation. */
   text: string;
-  /** Log-probability of the misreadings that turn the word into the token (0: as written). */
+  /** Log-odds of the misreadings that turn the word into the token, against the token as written (0: as written). */
   cost: number;
+  /** The misreadings undone, in order: each letter meant and what OCR wrote for it. */
+  misread: Pick<Misreading, 'meant' | 'written'>[];
   /** Where the word is known from: the word list, the corpus, or neither but as a compound of listed words. */
   kind: 'listed' | 'corpus' | 'compound';
   /** The listed words a compound is made of, in lower case, without linking letters. */
   parts: string[];
 }
-
-/** A letter OCR lost and what it wrote instead, with the estimated probability of that misreading. */
-interface Misreading {
-  written: string;
-  meant: string;
-  probability: number;
-  /** Not before a capital, where the written letter is a capital in its own right ("HelseIArbeid"). */
-  small?: boolean;
-}
-
-/** What the scanner writes for ø, with the estimated probability of each look-alike. */
-const Ø_LOOK_ALIKES: [string, number][] = [['g', 0.5], ['e', 0.1], ['o', 0.1], ['a', 0.1], ['p', 0.05], ['@', 0.05]];
-
-/** How OCR misreads small letters. */
-const OF_SMALL_LETTERS: Misreading[] = [
-  // The scanner has no æ, ø or å: each comes out as a look-alike, now and then as two.
-  ...Ø_LOOK_ALIKES.map(([written, probability]) => ({ written, meant: 'ø', probability })),
-  ...Ø_LOOK_ALIKES.flatMap(([first]) =>
-    ['g', '@'].filter((second) => second !== first).map((second) => ({ written: first + second, meant: 'ø', probability: 0.002 })),
-  ),
-  ...([['a', 0.8], ['3', 0.05], ['8', 0.03], ['&', 0.03], ['d', 0.03]] as const).map(([written, probability]) => ({ written, meant: 'å', probability })),
-  ...['ae', 'ee', 'ze', 'eae'].map((written) => ({ written, meant: 'æ', probability: written === 'ae' ? 0.4 : 0.2 })),
-  ...['e', 'a'].map((written) => ({ written, meant: 'æ', probability: 0.03 })),
-  // Thin strokes: a small l read as capital I or a pipe, a j as i or with an i after it.
-  { written: 'I', meant: 'l', probability: 0.03, small: true },
-  { written: '|', meant: 'l', probability: 0.03, small: true },
-  { written: 'i', meant: 'j', probability: 0.03 },
-  { written: 'ji', meant: 'j', probability: 0.01 },
-];
-
-/** The same misreadings of capitals, and the capital I read as a pipe. */
-const MISREADINGS: Misreading[] = [
-  ...OF_SMALL_LETTERS,
-  ...OF_SMALL_LETTERS.filter((m) => /[æøå]/u.test(m.meant) && /\p{L}/u.test(m.written)).flatMap((m) => {
-    const capital = m.written.charAt(0).toUpperCase() + m.written.slice(1);
-    return [...new Set([capital, m.written.toUpperCase()])].map((written) => ({ ...m, written, meant: m.meant.toUpperCase() }));
-  }),
-  { written: '|', meant: 'I', probability: 0.3 },
-];
-
-/** The misreadings by the first character OCR wrote, with their log-probabilities. */
-const MISREADINGS_BY_START = new Map<string, (Misreading & { cost: number; symbol: boolean })[]>();
-for (const m of MISREADINGS) {
-  const first = m.written.charAt(0);
-  const list = MISREADINGS_BY_START.get(first) ?? [];
-  list.push({ ...m, cost: Math.log(m.probability), symbol: !/\p{L}/u.test(m.written) });
-  MISREADINGS_BY_START.set(first, list);
-}
-
-/** A letter lost without trace: the word is split where it stood, or just closes up. */
-const LOST = { letters: ['ø', 'å', 'æ'], probability: 0.01 };
-const LOST_COST = Math.log(LOST.probability);
 
 /** Stands in the token for a line-end hyphen that split the word: kept in place, spelling goes on. */
 export const LINE_BREAK = '\u00ad';
@@ -92,6 +43,41 @@ export interface SpellingOptions {
   lostLetter?: boolean;
   /** Read the token as a compound of listed words too. */
   compounds?: boolean;
+  /** The token's context writes it with a capital (it opens a sentence), should its first letter be misread. */
+  capitalised?: boolean;
+}
+
+/**
+ * A capitalised word that is no word as written and opens no sentence: a name, or an abbreviation. It
+ * keeps its capital only as another name that misreadings the scan is known to make spell.
+ */
+export function isName(token: string, own: Spelling | undefined, capitalised: boolean): boolean {
+  // A longer word in capitals is a heading's, not a name.
+  const heading = token.length > MAX_ACRONYM && !/\p{Ll}/u.test(token);
+  return !own && !capitalised && !heading && /^\p{Lu}/u.test(token);
+}
+
+/**
+ * How to spell a token that reads as `own` (or as no word): a listed word is likelier than any compound,
+ * and only a word the list lacks may have lost a letter. A name is no compound, and too little is known
+ * of its letters to put back a lost one.
+ */
+export function misreadingOptions(token: string, own: Spelling | undefined, capitalised: boolean): SpellingOptions {
+  const plain = own?.kind !== 'listed' && !isName(token, own, capitalised);
+  return { lostLetter: plain, compounds: plain, capitalised };
+}
+
+/** The log-odds of a spelling's misreadings under another table; -Infinity when that table rules them out. */
+export function costUnder(spelling: Spelling, table: ConfusionTable): number {
+  let cost = 0;
+  for (const m of spelling.misread) cost += table.cost(m.meant, m.written);
+  return cost >= MIN_COST ? cost : -Infinity;
+}
+
+/** The spelling with its misreadings costed under another table; none when that table rules it out. */
+export function recosted(spelling: Spelling, table: ConfusionTable): Spelling | undefined {
+  const cost = costUnder(spelling, table);
+  return cost > -Infinity ? { ...spelling, cost } : undefined;
 }
 
 /**
@@ -104,9 +90,10 @@ export function ocrSpellings(
   token: string,
   lexicon: Lexicon,
   model: LanguageModel,
-  { misreadings = true, lostLetter = false, compounds = true }: SpellingOptions = {},
+  table: ConfusionTable,
+  { misreadings = true, lostLetter = false, compounds = true, capitalised = false }: SpellingOptions = {},
 ): Spelling[] {
-  const shouts = token.length > 1 && /\p{Lu}/u.test(token) && !/\p{Ll}/u.test(token);
+  const shouts = (token.match(/\p{Lu}/gu)?.length ?? 0) > 1 && !/\p{Ll}/u.test(token);
   // A short word in capitals is an abbreviation: only the word list's capitals or the corpus vouch for it.
   const acronym = shouts && token.length <= MAX_ACRONYM;
   const found = new Map<string, { rank: number[]; spelling: Spelling }>();
@@ -119,7 +106,6 @@ export function ocrSpellings(
     /** Where in the spelling each compound part after the first starts, and how the part was joined on. */
     cuts: { at: number; link: string }[];
   }
-
   const step = (s: State, letter: string): State | undefined => {
     const low = letter.toLowerCase();
     const next = { lower: s.lower?.get(low), cased: s.cased?.get(letter), corpus: s.corpus?.get(low), cuts: s.cuts };
@@ -127,14 +113,14 @@ export function ocrSpellings(
   };
   const partLength = (s: State, text: string) => text.length - (s.cuts[s.cuts.length - 1]?.at ?? 0);
 
-  const record = (s: State, text: string, cost: number, lost: number) => {
+  const record = (s: State, text: string, cost: number, undone: Undone | undefined, lost: boolean) => {
     const compound = s.cuts.length > 0;
     const kind =
       !compound && (s.lower?.eow || s.cased?.eow)
         ? 'listed'
         : !compound && s.corpus?.eow
           ? 'corpus'
-          : compound && lost === 0 && s.lower?.eow && partLength(s, text) >= MIN_PART
+          : compound && !lost && s.lower?.eow && partLength(s, text) >= MIN_PART
             ? 'compound'
             : undefined;
     if (!kind) return;
@@ -144,33 +130,42 @@ export function ocrSpellings(
     const rank = [cost, -s.cuts.length];
     const known = found.get(cased);
     if (known && !better(rank, known.rank)) return;
-    found.set(cased, { rank, spelling: { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [] } });
+    const misread: Spelling['misread'] = [];
+    for (let u = undone; u; u = u.before) misread.unshift({ meant: u.misreading.meant, written: u.misreading.written });
+    found.set(cased, { rank, spelling: { text: cased, cost, kind, parts: compound ? compoundParts(text, s.cuts) : [], misread } });
   };
 
-  const walk = (s: State, at: number, text: string, cost: number, lost: number) => {
-    if (at === token.length) record(s, text, cost, lost);
+  /** Whether the letter meant may stand where the misreading was written, by its case. */
+  const fits = (m: Misreading, at: number) => {
+    if (m.small && /\p{Lu}/u.test(token.charAt(at + m.written.length))) return false;
+    // A word is in capitals throughout, or only at its start.
+    if (shouts) return m.capital;
+    return !m.capital || (at === 0 && m.written !== '');
+  };
+
+  const walk = (s: State, at: number, text: string, cost: number, undone: Undone | undefined, lost: boolean) => {
+    if (at === token.length) record(s, text, cost, undone, lost);
     if (cost < MIN_COST) return;
     const char = token.charAt(at);
-    if (char === LINE_BREAK) return walk(s, at + 1, text + char, cost, lost);
+    if (char === LINE_BREAK) return walk(s, at + 1, text + char, cost, undone, lost);
     if (char && char !== ' ') {
       const next = step(s, char);
-      if (next) walk(next, at + 1, text + char, cost, lost);
+      if (next) walk(next, at + 1, text + char, cost, undone, lost);
     }
-    for (const m of misreadings ? (MISREADINGS_BY_START.get(char) ?? []) : []) {
-      if (m.written.length > 1 && !token.startsWith(m.written, at)) continue;
-      if (m.small && /\p{Lu}/u.test(token.charAt(at + m.written.length))) continue;
-      // A symbol read for a letter has no case of its own: capital in a shouted word, and "@" is the
-      // look-alike of a capital Ø at the start of a word.
-      const capital = m.symbol && (shouts || (m.written === '@' && at === 0));
-      const meant = capital ? m.meant.toUpperCase() : m.meant;
-      const next = step(s, meant);
-      if (next) walk(next, at + m.written.length, text + meant, cost + m.cost, lost);
+    if (misreadings) {
+      for (const m of table.misreadingsFrom(char, !acronym)) {
+        if (m.written.length > 1 && !token.startsWith(m.written, at)) continue;
+        if (!fits(m, at)) continue;
+        const next = step(s, m.meant);
+        if (next) walk(next, at + m.written.length, text + m.meant, cost + m.cost, { misreading: m, before: undone }, lost);
+      }
     }
-    if (char === ' ' || (lostLetter && lost === 0)) {
-      for (const letter of LOST.letters) {
-        const meant = shouts ? letter.toUpperCase() : letter;
-        const next = step(s, meant);
-        if (next) walk(next, at + (char === ' ' ? 1 : 0), text + meant, cost + LOST_COST, lost + 1);
+    // A letter lost without trace: where the word split (a space in the token), or anywhere but first once.
+    if (char === ' ' || (lostLetter && at > 0 && !lost)) {
+      for (const m of table.misreadingsFrom('')) {
+        if (!fits(m, at)) continue;
+        const next = step(s, m.meant);
+        if (next) walk(next, at + (char === ' ' ? 1 : 0), text + m.meant, cost + m.cost, { misreading: m, before: undone }, true);
       }
     }
     // Norwegian writes compounds as one word, and the word list holds only the common ones.
@@ -178,14 +173,31 @@ export function ocrSpellings(
       for (const link of LINKS) {
         if (!token.startsWith(link, at)) continue;
         const cuts = [...s.cuts, { at: text.length + link.length, link }];
-        walk({ lower: lexicon.root, cuts }, at + link.length, text + link, cost, lost);
+        walk({ lower: lexicon.root, cuts }, at + link.length, text + link, cost, undone, lost);
       }
     }
   };
 
-  const cased = /\p{Lu}/u.test(token) ? lexicon.root : undefined;
-  walk({ lower: acronym ? undefined : lexicon.root, cased, corpus: corpusTrie(model), cuts: [] }, 0, '', 0, 0);
+  // A capital as written, or a digit or symbol opening the token that may stand for one.
+  const cased = /\p{Lu}/u.test(token) || !/\p{L}/u.test(token.charAt(0)) ? lexicon.root : undefined;
+  walk({ lower: acronym ? undefined : lexicon.root, cased, corpus: corpusTrie(model), cuts: [] }, 0, '', 0, undefined, false);
+  // Where the token's first letter was misread, its case is the context's: a capital where a sentence
+  // opens, or where only the capitalised word exists (a name such as "@yvind").
+  if (!shouts) {
+    for (const text of found.keys()) {
+      if (text.charAt(0) === token.charAt(0)) continue;
+      const capital = text.charAt(0) !== text.charAt(0).toLowerCase();
+      const other = (capital ? text.charAt(0).toLowerCase() : text.charAt(0).toUpperCase()) + text.slice(1);
+      if (capital !== capitalised && found.has(other)) found.delete(text);
+    }
+  }
   return [...found.values()].map((f) => f.spelling);
+}
+
+/** The misreadings a walk has undone so far, the last first. */
+interface Undone {
+  misreading: Misreading;
+  before: Undone | undefined;
 }
 
 /** Whether one rank beats another, comparing entry by entry. */

@@ -2,6 +2,7 @@
  * What a file is, from its first bytes, never from its name: a PDF, a Word file (a zip holding
  * `word/document.xml`), another zip, an image, a web page, or text.
  */
+/** What the first bytes say a file is. */
 export type FileKind = 'pdf' | 'word' | 'zip' | 'image' | 'html' | 'text';
 
 const starts = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
