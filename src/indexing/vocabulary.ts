@@ -4,6 +4,8 @@
  * compounds it is a part of ("garanti" in "ungdomsgarantien"), and near spellings
  * ("ungdomsgarantein").
  */
+import { SpellingTrie } from './spelling-trie.js';
+
 /** A term a query word may match, and what such a match is worth. */
 export interface Expansion {
   term: number;
@@ -27,6 +29,9 @@ export class Vocabulary {
   readonly surfaceIds = new Map<string, number>();
   private readonly expansionCache = new Map<string, Expansion[]>();
   private readonly partsCache = new Map<number, number[]>();
+  /** Made when first needed: a server that is never asked a misspelling or a compound builds neither. */
+  private spellings: SpellingTrie | undefined;
+  private sortedAffixes: { byStart: Sorted; byEnd: Sorted } | undefined;
 
   constructor(readonly data: VocabularyData) {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
@@ -81,11 +86,16 @@ export class Vocabulary {
       add(own, MATCH_WEIGHT.stem);
     }
     if (term.length >= 4 && /^\p{L}+$/u.test(term)) {
-      this.data.terms.forEach((candidate, id) => {
-        if (candidate.length < term.length + 3 || id === own) return;
-        if (candidate.endsWith(term)) add(id, MATCH_WEIGHT.compoundHead);
-        else if (candidate.startsWith(term) && term.length >= 5) add(id, MATCH_WEIGHT.compoundModifier);
-      });
+      const { byStart, byEnd } = this.affixes();
+      // A term ending with the word is a compound with it as head; else, starting with it, as modifier.
+      const heads = new Set(withPrefix(byEnd, reversed(term)).map((k) => byEnd.ids[k]!));
+      for (const id of heads) if (id !== own && this.term(id).length >= term.length + 3) add(id, MATCH_WEIGHT.compoundHead);
+      if (term.length >= 5) {
+        for (const k of withPrefix(byStart, term)) {
+          const id = byStart.ids[k]!;
+          if (id !== own && !heads.has(id) && this.term(id).length >= term.length + 3) add(id, MATCH_WEIGHT.compoundModifier);
+        }
+      }
     }
     const expansions = [...out].map(([id, weight]) => ({ term: id, weight }));
     if (this.expansionCache.size > 10_000) this.expansionCache.clear();
@@ -122,36 +132,42 @@ export class Vocabulary {
    */
   nearSurfaces(surface: string): number[] {
     if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return [];
-    const maxEdits = surface.length >= 9 ? 2 : 1;
-    const near: number[] = [];
-    this.data.surfaces.forEach((candidate, id) => {
-      if (this.data.surfaceTerm[id]! >= 0 && Math.abs(candidate.length - surface.length) <= maxEdits && withinEdits(surface, candidate, maxEdits)) near.push(id);
-    });
-    return near;
+    this.spellings ??= new SpellingTrie(this.data.surfaces, (id) => this.data.surfaceTerm[id]! >= 0);
+    return this.spellings.within(surface, surface.length >= 9 ? 2 : 1);
+  }
+
+  /** The terms sorted as written and as written backwards, for finding compounds by their start or end. */
+  private affixes(): { byStart: Sorted; byEnd: Sorted } {
+    this.sortedAffixes ??= { byStart: sorted(this.data.terms), byEnd: sorted(this.data.terms.map(reversed)) };
+    return this.sortedAffixes;
   }
 }
 
-/** Optimal string alignment distance ≤ max (adjacent transpositions count as one edit). */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (a === b) return true;
-  const n = a.length;
-  const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  for (let i = 1; i <= n; i++) {
-    const row = new Array<number>(m + 1);
-    row[0] = i;
-    let best = i;
-    for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      row[j] = v;
-      if (v < best) best = v;
-    }
-    if (best > max) return false;
-    prev2 = prev;
-    prev = row;
+/** Strings in sorted order, with each one's number in the list they came from. */
+interface Sorted {
+  keys: string[];
+  ids: number[];
+}
+
+function sorted(strings: string[]): Sorted {
+  const ids = strings.map((_, id) => id).sort((a, b) => (strings[a]! < strings[b]! ? -1 : strings[a]! > strings[b]! ? 1 : 0));
+  return { keys: ids.map((id) => strings[id]!), ids };
+}
+
+/** Positions in `list` of the keys starting with `prefix`: one binary search, then the run. */
+function withPrefix(list: Sorted, prefix: string): number[] {
+  let lo = 0;
+  let hi = list.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list.keys[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
   }
-  return prev[m]! <= max;
+  const out: number[] = [];
+  for (let k = lo; k < list.keys.length && list.keys[k]!.startsWith(prefix); k++) out.push(k);
+  return out;
+}
+
+function reversed(text: string): string {
+  return [...text].reverse().join('');
 }

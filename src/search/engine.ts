@@ -34,6 +34,8 @@ export interface SearchResponse {
   facets: Facets;
   /** The query with unknown words replaced by the nearest indexed spelling, when that differs. */
   suggestion?: string;
+  /** Words and phrases left out of a query longer than one search takes (MAX_QUERY_PARTS). */
+  ignored?: string[];
 }
 
 export const MAX_LIMIT = 100;
@@ -153,6 +155,7 @@ export class SearchEngine {
       facets,
     };
     if (query.suggestion) response.suggestion = query.suggestion;
+    if (query.ignored.length) response.ignored = query.ignored;
     return response;
   }
 

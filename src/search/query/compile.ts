@@ -20,6 +20,8 @@ export interface CompiledQuery {
   /** The ids of the `include` terms. */
   matchIds: Set<number>;
   suggestion?: string;
+  /** Parts of the query left out: past MAX_QUERY_PARTS. */
+  ignored: string[];
 }
 
 /** `paragraphs` is the number of paragraphs indexed, for IDF. */
@@ -72,7 +74,7 @@ export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: numb
     part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => vocabulary.term(id))] : [])) : [],
   );
   const include = [...matchIds].map((id) => vocabulary.term(id));
-  const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds };
+  const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds, ignored: parsed.ignored };
   if (corrected) compiled.suggestion = suggestionWords.join(' ');
   return compiled;
 }

@@ -18,7 +18,12 @@ export interface Clause {
 export interface ParsedQuery {
   clauses: Clause[];
   excluded: Part[];
+  /** Parts left out because the query had more than MAX_QUERY_PARTS: the work of one query is bounded. */
+  ignored: string[];
 }
+
+/** Words and phrases of one query taken into account (a repeated one counts once); advisors type far fewer. */
+export const MAX_QUERY_PARTS = 16;
 
 /** Longest query text taken into account: the web refuses a longer one, other callers have the rest ignored. */
 export const MAX_QUERY_LENGTH = 1000;
@@ -30,6 +35,8 @@ export function parseQuery(input: string): ParsedQuery {
   const text = cleanInput(input.normalize('NFKC')).slice(0, MAX_QUERY_LENGTH);
   const clauses: Clause[] = [];
   const excluded: Part[] = [];
+  const ignored: string[] = [];
+  const seen = new Set<string>();
   let joinNext = false;
 
   for (const m of text.matchAll(LEXEME)) {
@@ -40,12 +47,20 @@ export function parseQuery(input: string): ParsedQuery {
       continue;
     }
     if (!part) continue;
+    const key = `${negated ? '-' : ''}${part.kind}:${part.text.toLowerCase()}`;
+    // A word or phrase said again adds nothing; past the bound, parts are left out and said to be.
+    if (seen.has(key) || seen.size >= MAX_QUERY_PARTS) {
+      if (!seen.has(key)) ignored.push(m[0]);
+      joinNext = false;
+      continue;
+    }
+    seen.add(key);
     if (negated) excluded.push(part);
     else if (joinNext) clauses[clauses.length - 1]!.anyOf.push(part);
     else clauses.push({ anyOf: [part] });
     joinNext = false;
   }
-  return { clauses, excluded };
+  return { clauses, excluded, ignored };
 }
 
 function phrase(text: string): Part | null {

@@ -21,6 +21,7 @@ export interface ApiSearchResponse {
   hits: ApiHit[];
   facets: Facets;
   suggestion?: string;
+  ignored?: string[];
 }
 
 /** `q` is the query the hits were found by: a hit's link marks its words on the page it opens. */
@@ -46,6 +47,7 @@ export function apiHit(hit: Hit, q: string): ApiHit {
 export function apiSearchResponse(response: SearchResponse, q: string): ApiSearchResponse {
   const answer: ApiSearchResponse = { total: response.total, hits: response.hits.map((hit) => apiHit(hit, q)), facets: response.facets };
   if (response.suggestion) answer.suggestion = response.suggestion;
+  if (response.ignored) answer.ignored = response.ignored;
   return answer;
 }
 

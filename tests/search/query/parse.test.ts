@@ -1,4 +1,4 @@
-import { MAX_QUERY_LENGTH, parseQuery } from '../../../src/search/query/parse.js';
+import { MAX_QUERY_LENGTH, MAX_QUERY_PARTS, parseQuery } from '../../../src/search/query/parse.js';
 
 describe('parseQuery', () => {
   it('reads words, phrases, exclusions and OR', () => {
@@ -9,6 +9,7 @@ describe('parseQuery', () => {
         { anyOf: [{ kind: 'word', text: 'sykmeldte' }, { kind: 'word', text: 'sykefravær' }] },
       ],
       excluded: [{ kind: 'word', text: 'KVP' }],
+      ignored: [],
     });
   });
 
@@ -18,10 +19,10 @@ describe('parseQuery', () => {
   });
 
   it('degrades gracefully on malformed input', () => {
-    expect(parseQuery('"fast kontaktperson')).toEqual({ clauses: [{ anyOf: [{ kind: 'phrase', text: 'fast kontaktperson' }] }], excluded: [] });
-    expect(parseQuery(' - ')).toEqual({ clauses: [], excluded: [] });
-    expect(parseQuery('OR unge OR')).toEqual({ clauses: [{ anyOf: [{ kind: 'word', text: 'unge' }] }], excluded: [] });
-    expect(parseQuery('""')).toEqual({ clauses: [], excluded: [] });
+    expect(parseQuery('"fast kontaktperson')).toEqual({ clauses: [{ anyOf: [{ kind: 'phrase', text: 'fast kontaktperson' }] }], excluded: [], ignored: [] });
+    expect(parseQuery(' - ')).toEqual({ clauses: [], excluded: [], ignored: [] });
+    expect(parseQuery('OR unge OR')).toEqual({ clauses: [{ anyOf: [{ kind: 'word', text: 'unge' }] }], excluded: [], ignored: [] });
+    expect(parseQuery('""')).toEqual({ clauses: [], excluded: [], ignored: [] });
     expect(parseQuery('"ett"').clauses).toEqual([{ anyOf: [{ kind: 'word', text: 'ett' }] }]);
   });
 
@@ -36,5 +37,16 @@ describe('parseQuery', () => {
     const parsed = parseQuery('a'.repeat(10) + ' ' + 'b'.repeat(10_000));
     const total = parsed.clauses.reduce((n, c) => n + c.anyOf[0]!.text.length + 1, 0);
     expect(total).toBeLessThanOrEqual(MAX_QUERY_LENGTH + 1);
+  });
+});
+
+describe('the bound on one query', () => {
+  it('takes each word or phrase once, and at most MAX_QUERY_PARTS of them, saying which it left out', () => {
+    expect(parseQuery('arbeid arbeid Arbeid "fast kontakt" "fast kontakt"').clauses).toEqual([{ anyOf: [{ kind: 'word', text: 'arbeid' }] }, { anyOf: [{ kind: 'phrase', text: 'fast kontakt' }] }]);
+    const words = Array.from({ length: MAX_QUERY_PARTS + 5 }, (_, i) => `ord${String.fromCharCode(97 + i)}`);
+    const parsed = parseQuery(words.join(' '));
+    expect(parsed.clauses).toHaveLength(MAX_QUERY_PARTS);
+    expect(parsed.ignored).toEqual(words.slice(MAX_QUERY_PARTS));
+    expect(parseQuery('unge -dialogmøte').ignored).toEqual([]);
   });
 });
