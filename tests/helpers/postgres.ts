@@ -10,7 +10,12 @@ import { join } from 'node:path';
  */
 export interface PostgresServer {
   url: string;
+  /** Stop the server for good and remove its data. */
   stop(): Promise<void>;
+  /** An outage: the server stops, its data kept. */
+  halt(): Promise<void>;
+  /** The server back after an outage, on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -36,24 +41,34 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'], { ...user, stdio: 'ignore' });
 
-  for (let attempt = 0; ; attempt++) {
-    const port = 50000 + Math.floor(Math.random() * 10000);
-    const server = spawn(
+  const launch = (port: number) =>
+    spawn(
       join(bin, 'postgres'),
       ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
       { ...user, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+  const halt = async (server: ChildProcess) => {
+    // A Ctrl-C reaches the server too, and it may be gone already.
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGINT');
+      await exited;
+    }
+  };
+  for (let attempt = 0; ; attempt++) {
+    const port = 50000 + Math.floor(Math.random() * 10000);
+    let server = launch(port);
     if (await ready(server)) {
       return {
         url: `postgres://postgres@127.0.0.1:${port}/postgres`,
         stop: async () => {
-          // A Ctrl-C reaches the server too, and it may be gone already.
-          if (server.exitCode === null && server.signalCode === null) {
-            const exited = new Promise((resolve) => server.once('exit', resolve));
-            server.kill('SIGINT');
-            await exited;
-          }
+          await halt(server);
           rmSync(dir, { recursive: true, force: true });
+        },
+        halt: () => halt(server),
+        resume: async () => {
+          server = launch(port);
+          if (!(await ready(server))) throw new Error('PostgreSQL did not come back');
         },
       };
     }

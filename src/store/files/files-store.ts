@@ -7,12 +7,12 @@
  * it; older ones, and what a failed ingest left behind, go at the next ingest.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../../model/corpus.js';
 import { changes, documentHashes } from '../document-changes.js';
 import type { IndexStore, IndexVersion, PublishReport, StoredIndex } from '../index-store.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { explain, writeFileAtomic } from './atomic-write.js';
 import { holdLock } from './lock-file.js';
 
 interface Manifest extends IndexVersion {
@@ -57,7 +57,7 @@ export class FilesStore implements IndexStore {
       try {
         data = readFileSync(path);
       } catch (error) {
-        throw new Error(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new Error(`${path} cannot be read (${explain(error)})`);
       }
       if (data.length !== expected.bytes || sha256(data) !== expected.sha256) throw new Error(`${path} is damaged: its size or SHA-256 is not what was written`);
       return { name, data };
@@ -87,6 +87,7 @@ export class FilesStore implements IndexStore {
       const manifest: Manifest = { format: 2, id, fingerprint: corpus.fingerprint, builtAt: corpus.builtAt, documents: corpus.documents.length, paragraphs, documentHashes: hashes };
       if (before) manifest.previous = before.id;
       writeFileAtomic(join(this.location, MANIFEST), JSON.stringify(manifest, null, 2));
+      this.removeLeftovers();
       const { documentHashes: _, format: __, previous: ___, ...version } = manifest;
       return { version, ...changes(before?.documentHashes ?? {}, hashes) };
     } catch (error) {
@@ -96,7 +97,13 @@ export class FilesStore implements IndexStore {
   }
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    mkdirSync(this.location, { recursive: true });
+    try {
+      mkdirSync(this.location, { recursive: true });
+      // A folder that cannot be written is said so at once, not found out by a lock that keeps retrying.
+      accessSync(this.location, constants.W_OK);
+    } catch (error) {
+      throw new Error(`cannot make the index folder ${this.location}: ${explain(error)}`, { cause: error });
+    }
     return holdLock(join(this.location, LOCK), async () => {
       this.removeLeftovers();
       return work();
@@ -114,7 +121,7 @@ export class FilesStore implements IndexStore {
     }
   }
 
-  /** Version folders neither the current version nor the one before: older versions, failed ingests' remains. */
+  /** Version folders neither the current version nor the one before — older versions, a failed ingest's remains — and temporary files. */
   private removeLeftovers(): void {
     const manifest = this.manifest();
     const kept = new Set([manifest?.id, manifest?.previous]);
