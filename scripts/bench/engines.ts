@@ -1,21 +1,27 @@
+/**
+ * The engines the bench compares. Those that run inside Node sit behind one small interface — build
+ * from a corpus, answer a query with paragraph ids (best first), release what they hold; Lucene runs in
+ * a JVM of its own (lucene-peer.ts) and measures itself. Every engine gets the same paragraphs (the
+ * project's own clean ones from corpus.json, with their sub-heading and section title) and the same query
+ * text, so the comparison is about search alone. Another Node engine joins by adding an entry to ENGINES.
+ */
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../../src/model/corpus.js';
 import { SearchEngine } from '../../src/search/engine.js';
 import { postgresEngine } from './postgres-engine.js';
+import { postgresFtsEngine } from './postgres-fts.js';
 
-/**
- * The engines the bench compares, behind one small interface: build from a corpus, answer a query
- * with paragraph ids (best first), release what they hold. Every engine gets the same paragraphs (the
- * project's own clean ones from corpus.json) and the same query text, so the comparison is about
- * search alone. Another engine joins by adding an entry to ENGINES.
- */
 export interface BenchEngine {
   /** An index another process writes (into a database) is written here, before `build`; returns the time it took. */
   write?(): Promise<number>;
   build(corpus: Corpus): void | Promise<void>;
   search(q: string, limit: number): string[] | Promise<string[]>;
+  /** For an engine behind a connection: the time the last search took inside its server, measured there. */
+  lastServerMs?(): number;
+  /** Bytes the built index holds outside this process's JS heap (a native or remote database). */
+  outsideBytes?(): number | Promise<number>;
   dispose(): void | Promise<void>;
 }
 
@@ -38,6 +44,35 @@ export const ENGINES = {
   },
 
   'styringssok-postgres': postgresEngine,
+
+  'sqlite-fts5': () => {
+    let db: Database.Database | undefined;
+    let query: Database.Statement<[string, number], { rowid: number }> | undefined;
+    let ids: string[] = [];
+    return {
+      build: (corpus) => {
+        const paragraphs = paragraphsOf(corpus);
+        ids = paragraphs.map((p) => p.id);
+        db = new Database(':memory:');
+        db.exec(`CREATE VIRTUAL TABLE paragraph USING fts5(text, tokenize='unicode61 remove_diacritics 2')`);
+        const insert = db.prepare('INSERT INTO paragraph (rowid, text) VALUES (?, ?)');
+        db.transaction(() => paragraphs.forEach((p, i) => insert.run(i, p.text)))();
+        query = db.prepare('SELECT rowid FROM paragraph WHERE paragraph MATCH ? ORDER BY bm25(paragraph) LIMIT ?');
+      },
+      search: (q, limit) => {
+        const match = fts5Query(q);
+        return match ? query!.all(match, limit).map((r) => ids[r.rowid]!) : [];
+      },
+      // An in-memory database holds its pages in SQLite's own allocations, which the JS heap does not see.
+      outsideBytes: () => (db!.pragma('page_count', { simple: true }) as number) * (db!.pragma('page_size', { simple: true }) as number),
+      dispose: () => {
+        db?.close();
+        db = undefined;
+      },
+    };
+  },
+
+  'postgres-fts': postgresFtsEngine,
 
   'flexsearch-default': () => {
     let index: FlexDocument | undefined;
@@ -68,44 +103,28 @@ export const ENGINES = {
       dispose: () => void (index = undefined),
     };
   },
-
-  'sqlite-fts5': () => {
-    let db: Database.Database | undefined;
-    let query: Database.Statement<[string, number], { rowid: number }> | undefined;
-    let ids: string[] = [];
-    return {
-      build: (corpus) => {
-        const paragraphs = paragraphsOf(corpus);
-        ids = paragraphs.map((p) => p.id);
-        db = new Database(':memory:');
-        db.exec(`CREATE VIRTUAL TABLE paragraph USING fts5(text, tokenize='unicode61 remove_diacritics 2')`);
-        const insert = db.prepare('INSERT INTO paragraph (rowid, text) VALUES (?, ?)');
-        db.transaction(() => paragraphs.forEach((p, i) => insert.run(i, p.text)))();
-        query = db.prepare('SELECT rowid FROM paragraph WHERE paragraph MATCH ? ORDER BY bm25(paragraph) LIMIT ?');
-      },
-      search: (q, limit) => {
-        const match = fts5Query(q);
-        return match ? query!.all(match, limit).map((r) => ids[r.rowid]!) : [];
-      },
-      dispose: () => {
-        db?.close();
-        db = undefined;
-      },
-    };
-  },
 } satisfies Record<string, (context: EngineContext) => BenchEngine>;
 
-export type EngineName = keyof typeof ENGINES;
-export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];
+export const LUCENE = 'lucene';
+export type EngineName = keyof typeof ENGINES | typeof LUCENE;
+/** In the order they run and are reported: this engine, then the peers that rank, then the others. */
+export const ENGINE_NAMES: EngineName[] = ['styringssok', 'styringssok-postgres', LUCENE, 'sqlite-fts5', 'postgres-fts', 'flexsearch-default', 'minisearch'];
+/** The peers that rank by relevance, against which this engine's latency is held. */
+export const RANKING_PEERS: EngineName[] = [LUCENE, 'sqlite-fts5', 'postgres-fts'];
 
 export interface BenchParagraph {
   id: string;
   year: number;
   text: string;
+  heading: string;
+  /** The section's number and title, as this engine's title field reads them. */
+  title: string;
 }
 
 export function paragraphsOf(corpus: Corpus): BenchParagraph[] {
-  return corpus.documents.flatMap((d) => d.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, year: d.year, text: p.text }))));
+  return corpus.documents.flatMap((d) =>
+    d.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, year: d.year, text: p.text, heading: p.heading ?? '', title: `${s.number} ${s.title}`.trim() }))),
+  );
 }
 
 /** Engines without phrase search get the words of a quoted phrase as plain words. */
@@ -117,7 +136,7 @@ function withoutQuotes(q: string): string {
  * An FTS5 MATCH expression for a query: each word quoted (so `-`, `:`, `*`, `OR` and friends are
  * text, not syntax) and each quoted phrase kept as one phrase; FTS5 requires them all.
  */
-export function fts5Query(q: string): string {
+function fts5Query(q: string): string {
   const parts = [...q.matchAll(/"([^"]*)"?|[^\s"]+/g)].map((m) => (m[1] ?? m[0]).trim()).filter(Boolean);
   return parts.map((p) => `"${p.replace(/"/g, '""')}"`).join(' ');
 }

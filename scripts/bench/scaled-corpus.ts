@@ -1,3 +1,8 @@
+/**
+ * Larger corpora made of the real one, for measuring how search and ingest scale: `copies` replicas,
+ * each under its own years. The replicas repeat the real paragraphs' words, so the vocabulary does not
+ * grow with them as a real archive's would.
+ */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSource } from '../../src/ingest/read/decode.js';
@@ -7,11 +12,10 @@ import type { Corpus, Document } from '../../src/model/corpus.js';
 import { DOCUMENT_TYPE_LABELS } from '../../src/model/labels.js';
 
 /**
- * Larger corpora made of the real one, for measuring how search and ingest scale: `copies` replicas,
- * each under its own years. Years move by YEAR_STEP per copy: all letters are nearly the same words,
- * so two letters of one type and year would be merged as twins (at ingest) or be indistinguishable
- * by year (in search); a step of 11 keeps every copy of every letter on a year of its own, since the
- * real letters lie within ten years of each other.
+ * Years move by this much per copy: all letters are nearly the same words, so two letters of one type
+ * and year would be merged as twins (at ingest) or be indistinguishable by year (in search); a step of
+ * 11 keeps every copy of every letter on a year of its own, since the real letters lie within ten
+ * years of each other.
  */
 export const YEAR_STEP = 11;
 

@@ -1,17 +1,19 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { EngineName } from './engines.js';
-
 /**
  * Every measurement runs in a process of its own: engines cannot see each other's garbage or JIT
  * state, and a server does not share its event loop with the load generator. The worker answers with
  * one message (a result, or a server's port).
  */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { EngineName } from './engines.js';
+
 export type Task =
-  | { kind: 'engine'; engine: EngineName; copies: number; corpusPath: string; queriesPath: string; databaseUrl?: string }
+  | { kind: 'engine'; engine: EngineName; copies: number; corpusPath: string; queriesPath: string; databaseUrl?: string; luceneClasspath?: string }
   | { kind: 'postgres-write'; databaseUrl: string; copies: number; corpusPath: string }
   | { kind: 'ingest'; corpusDir: string }
-  | { kind: 'serve'; corpusPath: string };
+  | { kind: 'ingest-into'; corpusDir: string; storeDir: string }
+  | { kind: 'pdf-pages' }
+  | { kind: 'serve'; corpusPath: string; queries: string[]; logPath: string };
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 

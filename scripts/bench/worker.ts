@@ -1,34 +1,53 @@
+/** The bench's child process: runs one task and sends its result to the parent. */
 import { readFileSync } from 'node:fs';
 import { loadJudgedQueries } from '../../src/evaluation/relevance.js';
 import type { Corpus } from '../../src/model/corpus.js';
-import { ENGINES } from './engines.js';
+import { ENGINES, LUCENE } from './engines.js';
 import { serveSearchApp } from './http-load.js';
-import { timeIngest } from './ingest-throughput.js';
-import { measureLatency } from './latency.js';
+import { timeIngest, timeIngestInto } from './ingest-throughput.js';
+import { measureLatency, type LatencyResult } from './latency.js';
+import { measureLucene } from './lucene-peer.js';
+import { timePdfPages } from './pdf-pages.js';
 import { timePostgresWrite } from './postgres-engine.js';
-import { measureRelevance } from './relevance.js';
+import { measureRelevance, rankingsOf, type Relevance } from './relevance.js';
 import { replicateCorpus } from './scaled-corpus.js';
 import type { Task } from './worker-process.js';
 
-/** The bench's child process: runs one task and sends its result to the parent. */
+export interface EngineRun {
+  latency: LatencyResult;
+  /** On the real corpus only: replicas would repeat every relevant paragraph. */
+  relevance?: Relevance;
+  /** The engine's runtime and its version, when it is not this Node. */
+  runtime?: string;
+}
+
 async function run(task: Task): Promise<unknown> {
   switch (task.kind) {
     case 'engine': {
       const corpus = replicateCorpus(readCorpus(task.corpusPath), task.copies);
       const queries = loadJudgedQueries(task.queriesPath);
-      const engine = ENGINES[task.engine](task);
-      const latency = await measureLatency(engine, corpus, queries.map((q) => q.q));
-      // Relevance is judged on the real corpus only: replicas would repeat every relevant paragraph.
-      const relevance = task.copies === 1 ? await measureRelevance(engine, corpus, queries) : undefined;
-      await engine.dispose();
-      return { latency, relevance };
+      const texts = queries.map((q) => q.q);
+      let measured: { latency: LatencyResult; rankings: string[][]; version?: string };
+      if (task.engine === LUCENE) measured = measureLucene(corpus, texts, task.luceneClasspath!);
+      else {
+        const engine = ENGINES[task.engine](task);
+        measured = { latency: await measureLatency(engine, corpus, texts), rankings: await rankingsOf(engine, queries) };
+        await engine.dispose();
+      }
+      const result: EngineRun = { latency: measured.latency, runtime: measured.version };
+      if (task.copies === 1) result.relevance = measureRelevance(corpus, queries, measured.rankings);
+      return result;
     }
     case 'postgres-write':
       return { ms: await timePostgresWrite(task.databaseUrl, replicateCorpus(readCorpus(task.corpusPath), task.copies)) };
     case 'ingest':
       return timeIngest(task.corpusDir);
+    case 'ingest-into':
+      return timeIngestInto(task.corpusDir, task.storeDir);
+    case 'pdf-pages':
+      return timePdfPages();
     case 'serve':
-      return { port: await serveSearchApp(readCorpus(task.corpusPath)) };
+      return serveSearchApp(readCorpus(task.corpusPath), task.queries, task.logPath);
   }
 }
 
