@@ -6,10 +6,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSource } from '../../src/ingest/read/decode.js';
+import { kindsOf } from '../../src/ingest/assemble/document-types.js';
 import { extractMetadata } from '../../src/ingest/assemble/metadata.js';
-import { sourceFiles, TAXONOMY_FILE } from '../../src/ingest/read/corpus-folder.js';
+import { DATA_FILES, dataFile, sourceFiles } from '../../src/ingest/read/corpus-folder.js';
 import type { Corpus, Document } from '../../src/model/corpus.js';
-import { DOCUMENT_TYPE_LABELS } from '../../src/model/labels.js';
 
 /**
  * Years move by this much per copy: all letters are nearly the same words, so two letters of one type
@@ -41,20 +41,22 @@ export function replicateCorpus(corpus: Corpus, copies: number): Corpus {
 }
 
 /**
- * A corpus directory of `copies` altered copies of every source file, with the taxonomy; returns the
+ * A corpus directory of `copies` altered copies of every source file, with the data files; returns the
  * bytes of source text written (as UTF-8). Every year in a copy's text moves k steps, and each copy opens with a
  * line naming its document and year: a letter without such a title is dated by its most frequent
  * 20xx year, and a hundred copies cannot all keep theirs within 2000–2099.
  */
 export function writeReplicatedSources(corpusDir: string, outDir: string, copies: number): number {
   mkdirSync(outDir, { recursive: true });
-  copyFileSync(join(corpusDir, TAXONOMY_FILE), join(outDir, TAXONOMY_FILE));
+  for (const name of Object.values(DATA_FILES)) copyFileSync(dataFile(corpusDir, name), join(outDir, name));
+  const kinds = kindsOf(corpusDir);
   let bytes = 0;
   for (const file of sourceFiles(corpusDir)) {
     const { text } = decodeSource(readFileSync(join(corpusDir, file)));
-    const { type, year } = extractMetadata(text);
+    const { type, year } = extractMetadata([{ kind: 'text', text }], kinds);
+    const label = kinds.labels.find((t) => t.id === type)!.label;
     for (let k = 0; k < copies; k++) {
-      const copy = `${DOCUMENT_TYPE_LABELS[type]} ${shiftYear(year, k)}\n\n${text.replace(/\b(?:19|20)\d\d\b/g, (y) => String(shiftYear(Number(y), k)))}`;
+      const copy = `${label} ${shiftYear(year, k)}\n\n${text.replace(/\b(?:19|20)\d\d\b/g, (y) => String(shiftYear(Number(y), k)))}`;
       const out = Buffer.from(copy, 'utf8');
       writeFileSync(join(outDir, `${String(k).padStart(3, '0')}-${file}`), out);
       bytes += out.length;

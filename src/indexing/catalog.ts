@@ -90,4 +90,9 @@ export class Catalog {
   topicLabel(id: string): string {
     return this.topics.find((t) => t.id === id)?.label ?? id;
   }
+
+  /** A document type's Norwegian label; a type without one is shown as it is written. */
+  typeLabel(id: string): string {
+    return this.corpus.types.find((t) => t.id === id)?.label ?? id;
+  }
 }

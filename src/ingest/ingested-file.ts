@@ -5,6 +5,7 @@
  * text states.
  */
 import type { Metadata } from './assemble/metadata.js';
+import type { TypeRecognizer } from './assemble/document-types.js';
 import { extractMetadata } from './assemble/metadata.js';
 import type { Language } from './ocr/language.js';
 import type { LearnedConfusion } from './ocr/learn-confusions.js';
@@ -27,7 +28,7 @@ export interface IngestedFile extends ReadSource {
 }
 
 /** Throws when the file holds no paragraph of text; the pipeline reports that by file name. */
-export function ingestFile(source: ReadSource, language: Language): IngestedFile {
+export function ingestFile(source: ReadSource, language: Language, kinds: TypeRecognizer): IngestedFile {
   const { model, lexicon, isWord } = language;
   let text = source.text;
   let repairs: Repair[] | undefined;
@@ -46,5 +47,5 @@ export function ingestFile(source: ReadSource, language: Language): IngestedFile
   if (!parsed.blocks.some((b) => (b.kind === 'text' || b.kind === 'list') && /\p{L}{2}/u.test(b.kind === 'text' ? b.text : b.items[0]?.text ?? ''))) {
     throw new Error('no paragraphs of text found');
   }
-  return { ...source, text, parsed, metadata: extractMetadata(blocksText(parsed.blocks)), repairs, confusions };
+  return { ...source, text, parsed, metadata: extractMetadata(parsed.blocks, kinds), repairs, confusions };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isScanned } from '../model/corpus.js';
 import { joinWrappedLines } from '../text/wrap.js';
+import { kindsOf } from './assemble/document-types.js';
 import { ingestFile } from './ingested-file.js';
 import { languageOf } from './ocr/language.js';
 import { repairOcr } from './ocr/repair.js';
@@ -23,7 +24,7 @@ export async function normalizeFile(path: string, corpusDir: string, ocrCacheDir
   const source = await readSource('input', bytes, { path, ocrCacheDir });
   if (!source.parsed && !source.lines && source.kind !== 'ocr') return source.text;
   const language = languageOf(await cleanSources(corpusDir, path, source.text, ocrCacheDir));
-  if (source.kind !== 'ocr') return readableText(ingestFile(source, language).parsed.blocks);
+  if (source.kind !== 'ocr') return readableText(ingestFile(source, language, kindsOf(corpusDir)).parsed.blocks);
   const repaired = repairOcr(source.text, language.model, language.lexicon).text;
   return unwrapHyphens(repaired, language.isWord).replace(/^(\s*)[eo•](?=\s)/gmu, '$1-');
 }

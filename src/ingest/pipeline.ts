@@ -8,20 +8,19 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleDocuments } from './assemble/documents.js';
+import { kindsOf } from './assemble/document-types.js';
 import { loadTaxonomy, TopicTagger } from './assemble/topics.js';
 import { fingerprintOf } from './fingerprint.js';
 import { ingestFile, type IngestedFile } from './ingested-file.js';
 import { languageOf } from './ocr/language.js';
 import { isScanned, type Corpus } from '../model/corpus.js';
-import { readCorpusFolder, sourceFiles, TAXONOMY_FILE } from './read/corpus-folder.js';
+import { DATA_FILES, dataFile, readCorpusFolder, sourceFiles } from './read/corpus-folder.js';
 import { UnreadableSourceError } from './read/decode.js';
 import { readSource, type ReadSource } from './read/read-source.js';
 import { buildReport, type IngestReport } from './report.js';
 
 export interface IngestOptions {
   corpusDir: string;
-  /** The topic taxonomy; defaults to `topics.json` in the corpus directory. */
-  taxonomyPath?: string;
   onProgress?: (event: ProgressEvent) => void;
   /** Files larger than this are reported and left out; see `DEFAULT_MAX_FILE_BYTES`. */
   maxFileBytes?: number;
@@ -39,7 +38,8 @@ export interface ProgressEvent {
 export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Corpus; report: IngestReport }> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
-  const taxonomyPath = options.taxonomyPath ?? join(options.corpusDir, TAXONOMY_FILE);
+  const data = dataFiles(options.corpusDir);
+  const kinds = kindsOf(options.corpusDir);
   const folder = readCorpusFolder(options.corpusDir, options.maxFileBytes);
   const warnings = folder.problems.map(({ name, problem }) => `${name}: ${problem}`);
 
@@ -77,7 +77,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Co
   for (const source of read) {
     progress({ step: isScanned(source.kind) ? 'repair + parse' : 'parse', done: done++, total, file: source.file });
     try {
-      ingested.push(ingestFile(source, language));
+      ingested.push(ingestFile(source, language, kinds));
     } catch (error) {
       warnings.push(`${source.file}: skipped, could not be parsed (${(error as Error).message})`);
     }
@@ -85,11 +85,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Co
   done += files.length - read.length;
 
   progress({ step: 'sections, twins, topics', done: done++, total });
-  const taxonomy = loadTaxonomy(taxonomyPath);
+  const taxonomy = loadTaxonomy(dataFile(options.corpusDir, DATA_FILES.topics));
   const corpus: Corpus = {
     builtAt: new Date().toISOString(),
-    fingerprint: fingerprintOf([...contents, { file: TAXONOMY_FILE, bytes: readFileSync(taxonomyPath) }]),
+    fingerprint: fingerprintOf([...contents, ...data]),
     topics: taxonomy.topics.map(({ id, label }) => ({ id, label })),
+    types: kinds.labels,
     documents: assembleDocuments(ingested, new TopicTagger(taxonomy)),
   };
   progress({ step: 'done', done: total, total });
@@ -100,7 +101,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Co
  * A fingerprint of the corpus directory as it is now, without ingesting it: equal to the `fingerprint`
  * of the corpus.json built from it, so a stale index is noticed.
  */
-export function corpusFingerprint(corpusDir: string, taxonomyPath = join(corpusDir, TAXONOMY_FILE)): string {
+export function corpusFingerprint(corpusDir: string): string {
   const contents = sourceFiles(corpusDir).flatMap((file) => {
     try {
       return [{ file, bytes: readFileSync(join(corpusDir, file)) }];
@@ -108,5 +109,10 @@ export function corpusFingerprint(corpusDir: string, taxonomyPath = join(corpusD
       return [];
     }
   });
-  return fingerprintOf([...contents, { file: TAXONOMY_FILE, bytes: readFileSync(taxonomyPath) }]);
+  return fingerprintOf([...contents, ...dataFiles(corpusDir)]);
+}
+
+/** The data files ingest reads, by name, with their bytes. */
+function dataFiles(corpusDir: string): { file: string; bytes: Buffer }[] {
+  return Object.values(DATA_FILES).map((file) => ({ file, bytes: readFileSync(dataFile(corpusDir, file)) }));
 }

@@ -3,8 +3,8 @@
  * Written by ingest as `corpus.json`; read by indexing, the stores, search and the web app.
  */
 
-/** What kind of steering document a Document is. */
-export type DocumentType = 'mdb' | 'arsrapport';
+/** What kind of steering document a Document is: an id of the corpus's `types` ("mdb", "arsrapport", …). */
+export type DocumentType = string;
 
 /**
  * The form a source file arrived in, detected from its content: text files (Markdown, text extracted
@@ -111,6 +111,12 @@ export interface TopicLabel {
   label: string;
 }
 
+/** A kind of document with its Norwegian label. */
+export interface TypeLabel {
+  id: string;
+  label: string;
+}
+
 export interface Corpus {
   /** ISO timestamp of the ingest run. */
   builtAt: string;
@@ -118,5 +124,7 @@ export interface Corpus {
   fingerprint: string;
   /** The taxonomy's topics, so readers can label the ids paragraphs carry. */
   topics: TopicLabel[];
+  /** The kinds of document, so readers can label the type each document has. */
+  types: TypeLabel[];
   documents: Document[];
 }

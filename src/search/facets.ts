@@ -4,7 +4,6 @@
  */
 import type { Catalog } from '../indexing/catalog.js';
 import type { Codes } from '../indexing/facet-codes.js';
-import { documentTypeLabel } from '../model/labels.js';
 
 /** What a search is narrowed to; an empty list narrows nothing. */
 export interface Filter {
@@ -68,7 +67,7 @@ export function applyFilters(candidates: Iterable<number>, catalog: Catalog, fil
         .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
       type: listed(codes.type, typeCounts, types)
-        .map(([value, count]) => ({ value, label: documentTypeLabel(value), count }))
+        .map(([value, count]) => ({ value, label: catalog.typeLabel(value), count }))
         .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
     },
   };

@@ -43,6 +43,10 @@ export function makeCorpus(docs: { year: number; type?: DocumentType; sections: 
   return {
     builtAt: '2026-01-01T00:00:00.000Z',
     fingerprint: 'test',
+    types: [
+      { id: 'mdb', label: 'Mål- og disponeringsbrev' },
+      { id: 'arsrapport', label: 'Årsrapport' },
+    ],
     topics: [
       { id: 'unge', label: 'Unge og ungdomsgarantien' },
       { id: 'sykefravaer-ia', label: 'Sykefravær og IA' },

@@ -1,43 +1,36 @@
 /**
- * What a document is, read from its own text: its type, the year it is about, its title, and the date
- * and case number a letter states. Nothing is taken from file names.
+ * What a document is, read from its own text: its kind, the year it is about, its title, and the date
+ * and case number a letter states. Nothing is taken from file names. A document of no known kind is
+ * still a document: of the "other" kind, titled by its first heading.
  */
-import type { DocumentType } from '../../model/corpus.js';
-import { DOCUMENT_TYPE_LABELS } from '../../model/labels.js';
+import type { Block } from '../parse/blocks.js';
+import { blocksText } from '../parse/blocks.js';
+import type { TypeRecognizer } from './document-types.js';
 
-/** What a document is, read from its own text: letters without a header still name their year. */
+/** What a document is, as its text says. */
 export interface Metadata {
-  type: DocumentType;
+  type: string;
   year: number;
   title: string;
   date?: string;
   saksnr?: string;
 }
 
-const TITLE = /((?:Mål- og disponeringsbrev|Årsrapport)\s+(?:for\s+)?(\d{4})\b[^\n]{0,60})/iu;
-
-export function extractMetadata(text: string): Metadata {
-  const type = documentType(text);
-  const title = TITLE.exec(text);
-  const year = title ? Number(title[2]) : dominantYear(text);
+export function extractMetadata(blocks: Block[], kinds: TypeRecognizer): Metadata {
+  const text = blocksText(blocks);
+  const { type, title } = kinds.recognise(text);
+  const year = title?.year ?? dominantYear(text);
   const date = /Dato:?[*\s]*(\d{1,2})\.(\d{1,2})\.(\d{4})/u.exec(text);
   const saksnr = /Saksnr\.?:?[*\s]*(\d{2}\/\d+(?:-\d+)?)/u.exec(text);
+  const heading = blocks.find((b) => b.kind === 'heading')?.text;
   const metadata: Metadata = {
-    type,
+    type: type.id,
     year,
-    title: title ? cleanTitle(title[1]!) : `${DOCUMENT_TYPE_LABELS[type]} ${year}`,
+    title: title ? cleanTitle(title.text) : type.id === kinds.other.id && heading ? cleanTitle(heading) : `${type.label} ${year}`,
   };
   if (date) metadata.date = `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}`;
   if (saksnr) metadata.saksnr = saksnr[1]!;
   return metadata;
-}
-
-/** Whichever the text names first: a steering letter mentions the annual report much later, if at all. */
-function documentType(text: string): DocumentType {
-  const letter = text.search(/disponeringsbrev/iu);
-  const report = text.search(/årsrapport\s+\d{4}/iu);
-  if (report >= 0 && (letter < 0 || report < letter)) return 'arsrapport';
-  return 'mdb';
 }
 
 /** The year a letter is about: the one it names most often ("for 2023", "i 2023"). */

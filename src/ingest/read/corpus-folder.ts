@@ -1,14 +1,29 @@
 /**
  * What a corpus folder holds: source files, and beside them the data files that steer ingest (the
- * topic taxonomy). Whatever else a folder may hold — a folder inside it, a link to nothing, a link
- * loop, a file that cannot be read, one larger than the limit — is reported by name and passed over;
- * it never stops the rest from being read. Hidden files are not part of it.
+ * topic taxonomy, the kinds of document). Whatever else a folder may hold — a folder inside it, a link
+ * to nothing, a link loop, a file that cannot be read, one larger than the limit — is reported by name
+ * and passed over; it never stops the rest from being read. Hidden files are not part of it.
  */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The topic taxonomy lives beside the sources; it is data, not a source. */
-export const TAXONOMY_FILE = 'topics.json';
+/** Data files beside the sources, each steering a step of ingest: data, not sources. */
+export const DATA_FILES = { topics: 'topics.json', types: 'document-types.json' } as const;
+const DATA_FILE_NAMES = new Set<string>(Object.values(DATA_FILES));
+
+/** The project's own corpus folder, whose data files serve a corpus folder that has none of its own. */
+const PROJECT_CORPUS = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'corpus');
+})();
+
+/** Where a data file is: in the corpus folder, or else the project's own. */
+export function dataFile(corpusDir: string, name: string): string {
+  const own = join(corpusDir, name);
+  return existsSync(own) ? own : join(PROJECT_CORPUS, name);
+}
 
 /** Files larger than this are not read unless the caller allows more (`INGEST_MAX_FILE_MB`). */
 export const DEFAULT_MAX_FILE_BYTES = 200 * 2 ** 20;
@@ -23,7 +38,7 @@ export interface CorpusFolder {
 export function readCorpusFolder(corpusDir: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): CorpusFolder {
   const folder: CorpusFolder = { files: [], problems: [] };
   for (const name of readdirSync(corpusDir).sort()) {
-    if (name.startsWith('.') || name === TAXONOMY_FILE) continue;
+    if (name.startsWith('.') || DATA_FILE_NAMES.has(name)) continue;
     const problem = (text: string) => folder.problems.push({ name, problem: text });
     const path = join(corpusDir, name);
     try {

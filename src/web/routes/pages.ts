@@ -20,7 +20,7 @@ export function pageRouter(): Router {
   });
 
   router.get('/dok', (_req, res) => {
-    res.render('documents', { documents: documentsView(documentSummaries(res.locals.engine.catalog)) });
+    res.render('documents', { documents: documentsView(documentSummaries(res.locals.engine.catalog), res.locals.engine.catalog) });
   });
 
   router.get('/dok/:id', (req, res) => {

@@ -5,7 +5,6 @@
  */
 import { footnoteAnchor, footnoteNumber } from '../../model/anchors.js';
 import { isScanned, type Document, type Section } from '../../model/corpus.js';
-import { documentTypeLabel } from '../../model/labels.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { inlineHtml, paragraphHtml } from '../html.js';
 import { formatDate, SOURCE_KIND_LABELS } from '../norwegian.js';
@@ -85,7 +84,7 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
 
   return {
     doc,
-    typeLabel: documentTypeLabel(doc.type),
+    typeLabel: engine.catalog.typeLabel(doc.type),
     date: doc.date ? formatDate(doc.date) : null,
     sources: doc.sources.map((s) => ({
       file: s.file,

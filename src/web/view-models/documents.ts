@@ -1,8 +1,8 @@
 /**
  * The list of documents as the pages show it: each with its address, type label and date in Norwegian.
  */
+import type { Catalog } from '../../indexing/catalog.js';
 import { isScanned } from '../../model/corpus.js';
-import { documentTypeLabel } from '../../model/labels.js';
 import type { DocumentSummary } from '../../search/document-summary.js';
 import { formatDate } from '../norwegian.js';
 import { documentUrl } from '../urls.js';
@@ -15,11 +15,11 @@ export interface DocumentItem extends DocumentSummary {
   scanned: boolean;
 }
 
-export function documentsView(summaries: DocumentSummary[]): DocumentItem[] {
+export function documentsView(summaries: DocumentSummary[], catalog: Catalog): DocumentItem[] {
   return summaries.map((d) => ({
     ...d,
     url: documentUrl(d.id),
-    typeLabel: documentTypeLabel(d.type),
+    typeLabel: catalog.typeLabel(d.type),
     dateText: d.date ? formatDate(d.date) : null,
     scanned: d.sources.some((s) => isScanned(s.kind)),
   }));

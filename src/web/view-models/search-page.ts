@@ -3,7 +3,6 @@
  * checkboxes, active filters as removable chips, hits per year, the hits, pages, and — with nothing
  * asked yet — the topics over the years and the list of documents.
  */
-import { documentTypeLabel } from '../../model/labels.js';
 import { documentSummaries } from '../../search/document-summary.js';
 import type { SearchEngine, SearchResponse } from '../../search/engine.js';
 import type { Hit } from '../../search/hit.js';
@@ -78,7 +77,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
   const without = (change: Partial<SearchState>) => searchUrl({ ...state, ...change, page: 1 });
   const chips = [
     ...state.years.map((y) => ({ label: String(y), url: without({ years: state.years.filter((v) => v !== y) }) })),
-    ...state.types.map((t) => ({ label: documentTypeLabel(t), url: without({ types: state.types.filter((v) => v !== t) }) })),
+    ...state.types.map((t) => ({ label: catalog.typeLabel(t), url: without({ types: state.types.filter((v) => v !== t) }) })),
     ...state.topics.map((t) => ({ label: topicLabel(t), url: without({ topics: state.topics.filter((v) => v !== t) }) })),
   ];
 
@@ -123,7 +122,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
     previousUrl: state.page > 1 && pageCount > 0 ? searchUrl({ ...state, page: Math.min(state.page - 1, pageCount) }) : null,
     nextUrl: state.page < pageCount ? searchUrl({ ...state, page: state.page + 1 }) : null,
     trends: asked ? null : topicTrendsView(catalog),
-    documents: asked ? [] : documentsView(documentSummaries(catalog)),
+    documents: asked ? [] : documentsView(documentSummaries(catalog), catalog),
   };
 }
 

@@ -3,7 +3,6 @@
  * heat level from 1 (least) to HEAT_LEVELS (most; 0 is none at all) and a link to those paragraphs.
  */
 import type { Catalog } from '../../indexing/catalog.js';
-import { documentTypeLabel } from '../../model/labels.js';
 import { topicTrends } from '../../search/topic-trends.js';
 import { countOf, formatPercent } from '../norwegian.js';
 import { searchUrl } from '../urls.js';
@@ -18,7 +17,7 @@ export interface TopicTrendsView {
 export function topicTrendsView(catalog: Catalog): TopicTrendsView {
   const trends = topicTrends(catalog);
   const maxShare = Math.max(0, ...trends.topics.flatMap((t) => t.shares));
-  const typeOfYear = (year: number) => [...new Set(catalog.allDocuments().filter((d) => d.year === year).map((d) => documentTypeLabel(d.type)))].join(', ');
+  const typeOfYear = (year: number) => [...new Set(catalog.allDocuments().filter((d) => d.year === year).map((d) => catalog.typeLabel(d.type)))].join(', ');
   return {
     years: trends.years.map((year) => ({ year, label: typeOfYear(year) })),
     rows: [...trends.topics]

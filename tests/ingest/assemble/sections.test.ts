@@ -1,6 +1,9 @@
 import type { Block } from '../../../src/ingest/parse/blocks.js';
 import { buildSections } from '../../../src/ingest/assemble/sections.js';
+import { kindsOf } from '../../../src/ingest/assemble/document-types.js';
 import { extractMetadata } from '../../../src/ingest/assemble/metadata.js';
+
+const metadataOf = (text: string) => extractMetadata([{ kind: 'text', text }], kindsOf('corpus'));
 
 const blocks: Block[] = [
   { kind: 'text', text: 'Til: Direktørene for NAV Fylke/Region' },
@@ -73,7 +76,7 @@ describe('buildSections', () => {
 
 describe('extractMetadata', () => {
   it('reads type, year, title, date and saksnr from a letter header', () => {
-    expect(extractMetadata('Til: Direktørene\nDato: 19.02.2024\nSaksnr. 23/36047-8\nMål- og disponeringsbrev 2024 til NAV Fylke/Region\nVedlegg:')).toEqual({
+    expect(metadataOf('Til: Direktørene\nDato: 19.02.2024\nSaksnr. 23/36047-8\nMål- og disponeringsbrev 2024 til NAV Fylke/Region\nVedlegg:')).toEqual({
       type: 'mdb',
       year: 2024,
       title: 'Mål- og disponeringsbrev 2024 til NAV Fylke/Region',
@@ -83,7 +86,7 @@ describe('extractMetadata', () => {
   });
 
   it('infers a headerless letter from its text', () => {
-    expect(extractMetadata('1.Innledning\nStyringssignalene tar utgangspunkt i Tildelingsbrevet for 2023 fra departementet og Mål- og disponeringsbrevet. I 2023 skal … fra 2022 … i 2023.')).toEqual({
+    expect(metadataOf('1.Innledning\nStyringssignalene tar utgangspunkt i Tildelingsbrevet for 2023 fra departementet og Mål- og disponeringsbrevet. Mål- og disponeringsbrev med budsjettrammer gir de overordnede føringer. I 2023 skal … fra 2022 … i 2023.')).toEqual({
       type: 'mdb',
       year: 2023,
       title: 'Mål- og disponeringsbrev 2023',
@@ -91,7 +94,7 @@ describe('extractMetadata', () => {
   });
 
   it('recognises an annual report', () => {
-    expect(extractMetadata('Rapport Årsrapport 2014 Arbeids- og velferdsdirektoratet\n1 LEDERS BERETNING … mål- og disponeringsbrev')).toMatchObject({
+    expect(metadataOf('Rapport Årsrapport 2014 Arbeids- og velferdsdirektoratet\n1 LEDERS BERETNING … mål- og disponeringsbrev')).toMatchObject({
       type: 'arsrapport',
       year: 2014,
       title: 'Årsrapport 2014 Arbeids- og velferdsdirektoratet',

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { ListItem } from '../../../src/ingest/parse/blocks.js';
 import { parseLayout } from '../../../src/ingest/parse/layout.js';
 import { buildSections } from '../../../src/ingest/assemble/sections.js';
+import { kindsOf } from '../../../src/ingest/assemble/document-types.js';
 import { extractMetadata } from '../../../src/ingest/assemble/metadata.js';
-import { blocksText } from '../../../src/ingest/parse/blocks.js';
 import { UnreadableSourceError } from '../../../src/ingest/read/decode.js';
 import { readPdf } from '../../../src/ingest/read/pdf.js';
 import { wordAccuracy } from '../../../src/evaluation/word-accuracy.js';
@@ -31,7 +31,7 @@ describe('a born-digital PDF', () => {
   });
 
   test('gives the letter its numbered sections, sub-headings, memo head and metadata', () => {
-    expect(extractMetadata(blocksText(parsed.blocks))).toEqual(LETTER.metadata);
+    expect(extractMetadata(parsed.blocks, kindsOf('corpus'))).toEqual(LETTER.metadata);
     const sections = buildSections(parsed.blocks, 'mdb-2019');
     expect(sections.map((s) => [s.number, s.title])).toEqual(LETTER.sections);
     const headings = [...new Set(sections.flatMap((s) => s.paragraphs.map((p) => p.heading)).filter(Boolean))];

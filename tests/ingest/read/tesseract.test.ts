@@ -4,8 +4,8 @@ import { delimiter, join } from 'node:path';
 import type { Block, ListItem } from '../../../src/ingest/parse/blocks.js';
 import { parseLayout } from '../../../src/ingest/parse/layout.js';
 import { buildSections } from '../../../src/ingest/assemble/sections.js';
+import { kindsOf } from '../../../src/ingest/assemble/document-types.js';
 import { extractMetadata } from '../../../src/ingest/assemble/metadata.js';
-import { blocksText } from '../../../src/ingest/parse/blocks.js';
 import { UnreadableSourceError } from '../../../src/ingest/read/decode.js';
 import { readPdf } from '../../../src/ingest/read/pdf.js';
 import { ocrImage, ocrPdfPages, OcrUnavailableError } from '../../../src/ingest/read/tesseract.js';
@@ -63,7 +63,7 @@ describe('a scanned PDF, OCR’d with Tesseract', () => {
   });
 
   test('gives the metadata, sections, sub-headings, lists, table and footnotes the born-digital PDF gives', () => {
-    expect(extractMetadata(blocksText(parsed.blocks))).toEqual(LETTER.metadata);
+    expect(extractMetadata(parsed.blocks, kindsOf('corpus'))).toEqual(LETTER.metadata);
     const sections = buildSections(parsed.blocks, 'mdb-2019');
     expect(sections.map((s) => [s.number, s.title])).toEqual(LETTER.sections);
     expect([...new Set(sections.flatMap((s) => s.paragraphs.map((p) => p.heading)).filter(Boolean))]).toEqual(LETTER.headings);
