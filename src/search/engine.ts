@@ -116,7 +116,7 @@ export class SearchEngine {
 
   /** Candidates of the query's words; without words, what the filters select (nothing for only stop words). */
   private find({ q, filter, query }: Plan): number[] {
-    if (query.clauses.length) return findCandidates(this.paragraphs, query.include, query.exclude, MAX_CANDIDATES, query.required);
+    if (query.clauses.length) return findCandidates(this.paragraphs, query.candidates, MAX_CANDIDATES);
     if (q.trim() !== '') return [];
     return findTagged(this.paragraphs, { year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size) ?? [];
   }

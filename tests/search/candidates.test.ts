@@ -12,7 +12,9 @@ const entries = [entry('Brukere av tjenestene skal få svar.', 2024, ['brukermot
 const index = createParagraphIndex();
 entries.forEach((e, id) => index.add(indexedParagraph(id, e, Object.values(analyseFields(e)))));
 
-const find = (query: string, exclude = '') => findCandidates(index, terms(query), terms(exclude), 10).sort();
+/** Each word of the query its own clause, as the compiler makes them for words standing alone. */
+const wordClauses = (query: string) => terms(query).map((t) => [[[t]]]);
+const find = (query: string, exclude = '') => findCandidates(index, { clauses: wordClauses(query), required: [], exclude: terms(exclude) }, 10).sort();
 
 describe('candidates from the FlexSearch paragraph index', () => {
   test('finds a word by the term the analyzer gives the query, also where a stem has a shorter stem', () => {
@@ -32,12 +34,21 @@ describe('candidates from the FlexSearch paragraph index', () => {
   });
 
   test('a phrase standing alone brings only paragraphs holding all its words', () => {
-    const words = (q: string) => terms(q).map((t) => [t]);
-    expect(findCandidates(index, terms('tjenestene tiltak'), [], 10).sort()).toEqual([0, 1]);
-    expect(findCandidates(index, terms('bruk av tiltak'), [], 10, words('bruk tiltak'))).toEqual([1]);
-    expect(findCandidates(index, terms('svar tiltak'), [], 10, words('svar tiltak'))).toEqual([]);
+    const phrase = (q: string) => [[terms(q).map((t) => [t])]];
+    expect(find('tjenestene tiltak')).toEqual([0, 1]);
+    expect(findCandidates(index, { clauses: phrase('bruk tiltak'), required: [0], exclude: [] }, 10)).toEqual([1]);
+    expect(findCandidates(index, { clauses: phrase('svar tiltak'), required: [0], exclude: [] }, 10)).toEqual([]);
     // A word may match any of its terms; excluded words still exclude.
-    expect(findCandidates(index, terms('tiltak svar'), terms('øker'), 10, [['tiltak', 'svar']]).sort()).toEqual([0]);
+    expect(findCandidates(index, { clauses: [[[['tiltak', 'svar']]]], required: [0], exclude: terms('øker') }, 10)).toEqual([0]);
+  });
+
+  test('a word read as two parts (a compound) brings only paragraphs holding both', () => {
+    // "tjenestebruk" split as tjeneste + bruk: both must be there, as the ranker demands.
+    const [tjeneste] = terms('tjenestene');
+    const [bruk] = terms('brukere');
+    expect(findCandidates(index, { clauses: [[[[tjeneste!], [bruk!]]]], required: [], exclude: [] }, 10)).toEqual([0]);
+    // Either reading of a clause will do.
+    expect(findCandidates(index, { clauses: [[[[tjeneste!], [bruk!]], [['tiltak']]]], required: [], exclude: [] }, 10).sort()).toEqual([0, 1]);
   });
 
   test('selects by tags without a query', () => {

@@ -6,18 +6,16 @@
  */
 import { analyze } from '../../indexing/analyzer.js';
 import type { Vocabulary } from '../../indexing/vocabulary.js';
+import type { CandidateQuery } from '../candidates.js';
 import { idf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
 import { parseQuery, type Part } from './parse.js';
 
 export interface CompiledQuery {
   clauses: RankedClause[];
-  /** Terms a match may hold: every expansion of the query's words, which are also what is highlighted. */
-  include: string[];
-  exclude: string[];
-  /** Words every match must hold: those of each phrase that stands alone as a clause, as their terms. */
-  required: string[][];
+  /** What a candidate must hold, by the same rule as the ranking matches: see CandidateQuery. */
+  candidates: CandidateQuery;
   excludedPhrases: RankedPart[];
-  /** The ids of the `include` terms. */
+  /** Every term the query's words may match: what is highlighted. */
   matchIds: Set<number>;
   suggestion?: string;
   /** Parts of the query left out: past MAX_QUERY_PARTS. */
@@ -70,11 +68,14 @@ export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: numb
       if (phrase) excludedPhrases.push(phrase);
     }
   }
-  const required = clauses.flatMap(({ anyOf: [part, ...others] }) =>
-    part?.kind === 'phrase' && others.length === 0 ? part.words.flatMap((w) => (w.term ? [[...w.term.weights.keys()].map((id) => vocabulary.term(id))] : [])) : [],
-  );
-  const include = [...matchIds].map((id) => vocabulary.term(id));
-  const compiled: CompiledQuery = { clauses, include, exclude, required, excludedPhrases, matchIds, ignored: parsed.ignored };
+  const termsOf = (term: QueryTerm) => [...term.weights.keys()].map((id) => vocabulary.term(id));
+  const candidates: CandidateQuery = {
+    clauses: clauses.map(({ anyOf }) => anyOf.map((part) => (part.kind === 'word' ? part.terms.map(termsOf) : part.words.flatMap((w) => (w.term ? [termsOf(w.term)] : []))))),
+    // A clause of phrases only must hold (see the ranker).
+    required: clauses.flatMap(({ anyOf }, k) => (anyOf.every((p) => p.kind === 'phrase') ? [k] : [])),
+    exclude,
+  };
+  const compiled: CompiledQuery = { clauses, candidates, excludedPhrases, matchIds, ignored: parsed.ignored };
   if (corrected) compiled.suggestion = suggestionWords.join(' ');
   return compiled;
 }
