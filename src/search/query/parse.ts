@@ -1,8 +1,9 @@
 /**
  * The query language: words (all should match; more matched ranks higher), `"exact phrase"` (must
  * match), `-word` / `-"phrase"` (must not match) and `OR` between two parts (either satisfies that
- * part). The parser is total: any string parses, malformed input degrading to the nearest sensible
- * reading (an unterminated quote runs to the end, a lone `-` or a dangling `OR` is ignored).
+ * part); a slash between words (`sykmeldte/arbeidsledige`) reads as OR. The parser is total: any
+ * string parses, malformed input degrading to the nearest sensible reading (an unterminated quote
+ * runs to the end, a lone `-` or a dangling `OR` is ignored).
  */
 import { LAW_REFERENCE } from '../../indexing/analyzer.js';
 import { cleanInput } from '../../text/clean-input.js';
@@ -55,9 +56,10 @@ export function parseQuery(input: string): ParsedQuery {
       continue;
     }
     seen.add(key);
-    if (negated) excluded.push(part);
-    else if (joinNext) clauses[clauses.length - 1]!.anyOf.push(part);
-    else clauses.push({ anyOf: [part] });
+    const parts = alternatives(part);
+    if (negated) excluded.push(...parts);
+    else if (joinNext) clauses[clauses.length - 1]!.anyOf.push(...parts);
+    else clauses.push({ anyOf: parts });
     joinNext = false;
   }
   return { clauses, excluded, ignored };
@@ -67,6 +69,12 @@ function phrase(text: string): Part | null {
   const clean = text.trim().replace(/\s+/g, ' ');
   if (!clean) return null;
   return clean.includes(' ') ? { kind: 'phrase', text: clean } : { kind: 'word', text: clean };
+}
+
+/** `ansatte/medarbeidere` is either word, as advisors write it; a slash inside a phrase stays as written. */
+function alternatives(part: Part): Part[] {
+  if (part.kind !== 'word' || !/\p{L}\/\p{L}/u.test(part.text)) return [part];
+  return part.text.split('/').flatMap((piece) => word(piece) ?? []);
 }
 
 function word(text: string): Part | null {

@@ -26,6 +26,14 @@ describe('parseQuery', () => {
     expect(parseQuery('"ett"').clauses).toEqual([{ anyOf: [{ kind: 'word', text: 'ett' }] }]);
   });
 
+  it('reads a slash between words as OR, and leaves one inside a phrase or a number as written', () => {
+    const w = (text: string) => ({ kind: 'word', text });
+    expect(parseQuery('sykmeldte/arbeidsledige oppfølging').clauses).toEqual([{ anyOf: [w('sykmeldte'), w('arbeidsledige')] }, { anyOf: [w('oppfølging')] }]);
+    expect(parseQuery('unge -ansatte/medarbeidere').excluded).toEqual([w('ansatte'), w('medarbeidere')]);
+    expect(parseQuery('"og/eller tiltak"').clauses).toEqual([{ anyOf: [{ kind: 'phrase', text: 'og/eller tiltak' }] }]);
+    expect(parseQuery('2023/2024').clauses).toEqual([{ anyOf: [w('2023/2024')] }]);
+  });
+
   it('survives hostile input', () => {
     for (const hostile of ['\u0000\u0001', '\ud800', '\u202e\u202dabc', '<script>alert(1)</script>', "' OR 1=1 --", '(a|b)*+?', '__proto__ constructor', '😀'.repeat(100)]) {
       expect(() => parseQuery(hostile)).not.toThrow();
