@@ -131,14 +131,14 @@ export function ingestInChild(corpusDir: string, indexDir: string, { force = fal
   });
 }
 
-/** What an ingest in its own process says it did: the outcome without the full report's dropped text. */
+/** What an ingest in its own process says it did: the outcome without the full report's dropped text, and how many pages it read by OCR. */
 export type ChildOutcome =
-  | { kind: 'published'; version: IndexVersion; written: string[]; removed: string[]; unchanged: string[]; warnings: string[]; documents: number }
+  | { kind: 'published'; version: IndexVersion; written: string[]; removed: string[]; unchanged: string[]; warnings: string[]; documents: number; ocrPages: number }
   | { kind: 'unchanged'; version: IndexVersion };
 
-/** An outcome as `ingestInChild` reads it back. */
-export function childOutcome(outcome: IngestOutcome): ChildOutcome {
+/** An outcome as `ingestInChild` reads it back, with the pages the ingest read by OCR. */
+export function childOutcome(outcome: IngestOutcome, ocrPages: number): ChildOutcome {
   if (outcome.kind === 'unchanged') return outcome;
   const { version, written, removed, unchanged } = outcome.published;
-  return { kind: 'published', version, written, removed, unchanged, warnings: outcome.report.warnings, documents: outcome.report.documents.length };
+  return { kind: 'published', version, written, removed, unchanged, warnings: outcome.report.warnings, documents: outcome.report.documents.length, ocrPages };
 }

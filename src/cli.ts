@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { childOutcome, ingestInto, openArchive, type IngestOutcome } from './archive.js';
+import { indexDir, withNaisDatabase } from './environment.js';
 import { normalizeFile } from './ingest/normalize.js';
 import { formatReport } from './ingest/report.js';
 import type { SearchResponse } from './search/engine.js';
@@ -19,22 +20,23 @@ import { serveSettings } from './web/http/serve-settings.js';
 import { apiSearchResponse } from './web/view-models/api.js';
 
 const DEFAULT_CORPUS = 'corpus';
-const DEFAULT_INDEX = 'index';
 
 /** Ingest with a progress bar and the report on stderr; with `json`, the outcome on stdout instead, for a server's log. */
 async function ingestCommand(store: IndexStore, corpusDir: string, ocrCacheDir: string, { quiet, force, json }: { quiet: boolean; force: boolean; json: boolean }): Promise<IngestOutcome> {
   const bar = quiet || json ? null : new cliProgress.SingleBar({ format: 'Ingest [{bar}] {percentage}% {step} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar?.start(1, 0, { step: '', file: '' });
+  let ocrPages = 0;
   const outcome = await ingestInto(store, corpusDir, {
     force,
     ocrCacheDir,
     maxFileBytes: maxFileBytes(process.env),
     onProgress: ({ step, done, total, file }) => {
+      if (step === 'OCR') ocrPages++;
       bar?.setTotal(total);
       bar?.update(done, { step, file: file ?? '' });
     },
   }).finally(() => bar?.stop());
-  if (json) process.stdout.write(`${JSON.stringify(childOutcome(outcome))}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(childOutcome(outcome, ocrPages))}\n`);
   else if (!quiet) {
     if (outcome.kind === 'unchanged') process.stderr.write(`The index in ${store.location} (version ${outcome.version.id}, built ${outcome.version.builtAt}) is of the corpus as it is: nothing to ingest.\n`);
     else process.stderr.write(`${formatReport(outcome.report, store.location === 'PostgreSQL' ? 'PostgreSQL' : join(store.location, 'corpus.json'))}${publication(outcome.published)}\n`);
@@ -75,8 +77,8 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       corpus: { type: 'string', default: DEFAULT_CORPUS },
-      out: { type: 'string', default: DEFAULT_INDEX },
-      index: { type: 'string', default: DEFAULT_INDEX },
+      out: { type: 'string', default: indexDir(process.env) },
+      index: { type: 'string', default: indexDir(process.env) },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -87,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const corpusDir = resolve(values.corpus);
-  const settings = () => storeSettings(resolve(command === 'ingest' ? values.out : values.index));
+  const settings = () => storeSettings(resolve(command === 'ingest' ? values.out : values.index), withNaisDatabase(process.env));
   switch (command) {
     case 'ingest': {
       const store = openStore(settings());

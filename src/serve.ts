@@ -12,23 +12,31 @@ import { LiveIndex } from './store/live-index.js';
 import { openStore, type StoreSettings } from './store/open-store.js';
 import { createApp } from './web/app.js';
 import type { ServeSettings } from './web/http/serve-settings.js';
+import { Metrics } from './web/metrics.js';
 import { listen, stopOnSignals } from './web/server.js';
 
-export async function serve(corpusDir: string, store: StoreSettings, { port, rateLimit, logLevel, trustProxy }: ServeSettings): Promise<void> {
+export async function serve(corpusDir: string, store: StoreSettings, { port, logLevel, ...settings }: ServeSettings): Promise<void> {
   const logger = pino({ level: logLevel });
   const opened = openStore(store);
   const live = new LiveIndex(opened, engineOf, {
-    onError: (error) => logger.error({ err: error }, 'loading the index failed; the loaded one keeps serving'),
+    onError: (error) => logger.warn({ err: error }, 'loading the index failed; the loaded one keeps serving'),
     onSwap: (version) => logger.info({ version }, 'serving a new version of the index'),
   });
-  const server = await listen(createApp({ index: live, logger, rateLimit, trustProxy }), port);
+  const metrics = new Metrics(live);
+  const server = await listen(createApp({ index: live, logger, metrics, ...settings }), port);
   const address = server.address();
-  logger.info({ rateLimit }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
+  const { rateLimit, replicas, logQueries, signIn } = settings;
+  logger.info({ rateLimit, replicas, logQueries, signIn: signIn !== null }, `Styringssøk is serving on http://localhost:${typeof address === 'object' && address ? address.port : port}/`);
 
   // App servers on PostgreSQL serve what `npm run ingest` publishes; the files store keeps up with its folder.
   const files = store.kind === 'memory';
   const ingest = async (force: boolean) => {
-    const outcome = await ingestInChild(corpusDir, store.indexDir, { force });
+    const started = performance.now();
+    const outcome = await ingestInChild(corpusDir, store.indexDir, { force }).catch((error: unknown) => {
+      metrics.ingestFailed();
+      throw error;
+    });
+    metrics.ingestEnded((performance.now() - started) / 1000, outcome.kind, outcome.kind === 'published' ? outcome.ocrPages : 0);
     if (outcome.kind === 'published') {
       for (const warning of outcome.warnings) logger.warn({ warning }, 'a file could not be ingested');
       logger.info({ version: outcome.version.id, written: outcome.written, removed: outcome.removed, documents: outcome.documents }, 'ingested the corpus');

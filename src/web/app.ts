@@ -1,6 +1,7 @@
 /**
- * The web app: Norwegian pages and the JSON API over the served index. It does not listen; the caller
- * (the `serve` command, a test) decides where.
+ * The web app: Norwegian pages and the JSON API over the served index, the platform's probes and
+ * metrics, and — when asked for — sign-in. It does not listen; the caller (the `serve` command, a
+ * test) decides where.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -10,11 +11,14 @@ import ejs from 'ejs';
 import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
+import { healthz, probes } from './health.js';
 import { errorHandler } from './http/error-handler.js';
 import { notFound } from './http/http-error.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestLog } from './http/request-log.js';
+import { signIn, type SignInSettings } from './http/sign-in.js';
+import { Metrics } from './metrics.js';
 import { apiRouter } from './routes/api.js';
 import { pageRouter } from './routes/pages.js';
 import { takeEngine, type ServedIndex } from './served-index.js';
@@ -26,8 +30,16 @@ export interface AppOptions {
   logger?: Logger;
   /** Requests per minute per client to the API and the pages (`DEFAULT_RATE_LIMIT` is what `serve` uses); 0 or left out: no limit. */
   rateLimit?: number;
+  /** Processes behind the load balancer that share each client's `rateLimit`; 1 when left out. */
+  replicas?: number;
   /** Express's `trust proxy`: the proxies in front, so that clients are told apart by their own address. */
   trustProxy?: number | string | false;
+  /** False: what users search for (`q`) stays out of the request log. */
+  logQueries?: boolean;
+  /** Require a valid token from NAV's login proxy on every request but the probes and static files; off when left out. */
+  signIn?: SignInSettings | null;
+  /** Where requests, searches and ingests are counted; the app makes its own when left out. */
+  metrics?: Metrics;
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,7 +65,8 @@ const CONTENT_SECURITY_POLICY = {
 
 export function createApp(options: AppOptions): express.Express {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const { index } = options;
+  const metrics = options.metrics ?? new Metrics(options.index);
+  const index = metrics.timingSearches(options.index);
   const app = express();
   app.set('query parser', 'simple');
   // No JSON body carries live markup, whatever it echoes: <, > and & are written as \u escapes.
@@ -64,7 +77,11 @@ export function createApp(options: AppOptions): express.Express {
   app.engine('ejs', ejs.renderFile);
   app.set('view cache', true);
 
-  app.use(requestLog(logger));
+  // The platform's probes and scrapes: answered first, neither logged nor counted nor signed in.
+  app.use(probes(index, metrics.serve()));
+  app.use(requestLog(logger, { logQueries: options.logQueries ?? true }));
+  app.use(metrics.timeRequests());
+  app.use(['/api', '/static'], metrics.mount());
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   app.use(requestLimits());
   app.use(compression());
@@ -75,23 +92,11 @@ export function createApp(options: AppOptions): express.Express {
   // Files only: a directory is not found rather than redirected to itself with a slash.
   app.use('/static/ds', express.static(designSystem, { maxAge: '1d', index: false, redirect: false }));
   app.use('/static', express.static(`${root}public`, { maxAge: '1h', index: false, redirect: false }));
+  // Stylesheets and scripts hold nothing to protect, and the sign-in page needs them.
+  if (options.signIn) app.use(signIn(options.signIn));
 
-  app.get('/healthz', (_req, res) => {
-    const engine = index.current;
-    const store = index.state?.store;
-    const { rss, heapUsed } = process.memoryUsage();
-    const catalog = engine?.catalog;
-    res.status(engine ? 200 : 503).json({
-      ok: engine !== null && (store?.ok ?? true),
-      documents: catalog?.corpus.documents.length ?? 0,
-      paragraphs: catalog?.size ?? 0,
-      indexBuiltAt: catalog?.corpus.builtAt ?? null,
-      indexVersion: index.state?.version?.id ?? catalog?.corpus.fingerprint.slice(0, 12) ?? null,
-      ...(store ? { store } : {}),
-      memory: { rss, heapUsed },
-    });
-  });
-  if (options.rateLimit) app.use(rateLimit(options.rateLimit, logger));
+  app.get('/healthz', healthz(index));
+  if (options.rateLimit) app.use(rateLimit(options.rateLimit, logger, options.replicas));
   app.use(takeEngine(index));
   app.use('/api', apiRouter());
   app.use(pageRouter());

@@ -18,7 +18,7 @@ export function errorHandler(): ErrorRequestHandler {
     const { log, requestId } = res.locals;
     const status = statusOf(error);
     const message = error instanceof HttpError ? error.message : (MESSAGES[status] ?? 'Forespørselen kunne ikke behandles.');
-    if (status >= 500) log.error({ err: error, url: req.originalUrl }, 'request failed');
+    if (status >= 500) log.error({ err: error, url: res.locals.loggedUrl }, 'request failed');
     if (res.headersSent) {
       res.destroy();
       return;
@@ -36,7 +36,8 @@ export function errorHandler(): ErrorRequestHandler {
   };
 }
 
-function wantsJson(req: Request): boolean {
+/** The API and the health check answer in JSON; everything else is a page. */
+export function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz';
 }
 

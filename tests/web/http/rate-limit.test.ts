@@ -2,6 +2,7 @@ import request from 'supertest';
 import { SearchEngine } from '../../../src/search/engine.js';
 import { createApp } from '../../../src/web/app.js';
 import { smallCorpus } from '../fixtures.js';
+import { startTokenIssuer } from '../token-issuer.js';
 
 describe('rate limit', () => {
   const engine = SearchEngine.build(smallCorpus());
@@ -33,6 +34,26 @@ describe('rate limit', () => {
     for (const app of [createApp({ index: { current: engine }, rateLimit: 0 }), createApp({ index: { current: engine } })]) {
       const responses = await Promise.all(Array.from({ length: 50 }, () => request(app).get('/api/documents')));
       expect(responses.every((res) => res.status === 200 && res.headers.ratelimit === undefined)).toBe(true);
+    }
+  });
+
+  test('with several replicas, each process allows its share of the limit, and says the whole limit', async () => {
+    const app = createApp({ index: { current: engine }, rateLimit: 5, replicas: 2 });
+    for (let i = 0; i < 3; i++) await request(app).get('/api/documents').expect(200);
+    const refused = await request(app).get('/api/documents').expect(429);
+    expect(refused.body.error).toBe('For mange forespørsler: høyst 5 i minuttet. Vent litt og prøv igjen.');
+  });
+
+  test('with sign-in on, each signed-in user is counted apart, whatever address they share', async () => {
+    const issuer = await startTokenIssuer();
+    try {
+      const app = createApp({ index: { current: engine }, rateLimit: 2, signIn: issuer.settings });
+      const [first, second] = await Promise.all([issuer.token({ oid: 'ansatt-1' }), issuer.token({ oid: 'ansatt-2' })]);
+      for (let i = 0; i < 2; i++) await request(app).get('/api/documents').set('Authorization', `Bearer ${first}`).expect(200);
+      await request(app).get('/api/documents').set('Authorization', `Bearer ${first}`).expect(429);
+      await request(app).get('/api/documents').set('Authorization', `Bearer ${second}`).expect(200);
+    } finally {
+      await issuer.close();
     }
   });
 });

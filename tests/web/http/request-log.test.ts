@@ -5,12 +5,12 @@ import { createApp } from '../../../src/web/app.js';
 import { smallCorpus } from '../fixtures.js';
 
 /** An app whose searches fail inside, with its log lines captured. */
-function failingApp() {
+function failingApp({ logQueries = true } = {}) {
   const lines: Record<string, unknown>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   const engine = SearchEngine.build(smallCorpus());
   engine.search = () => Promise.reject(new Error('index file /var/lib/secret/engine.bin is unreadable'));
-  return { app: createApp({ index: { current: engine }, logger }), lines };
+  return { app: createApp({ index: { current: engine }, logger, logQueries }), lines };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -52,5 +52,15 @@ describe('request ids and the error log', () => {
       const res = await request(app).get('/dok').set('X-Request-Id', unsafe);
       expect(res.headers['x-request-id']).toMatch(UUID);
     }
+  });
+
+  test('with LOG_QUERIES=false, no log line says what was searched for, however `q` is written', async () => {
+    const { app, lines } = failingApp({ logQueries: false });
+    await request(app).get('/api/search?q=personnummer+12345&year=2024').expect(500);
+    await request(app).get('/?year=2023&%71=hemmelig+sak').expect(500);
+    await request(app).get('/dok/mdb-2024?q=fortrolig').expect(200);
+    const urls = lines.filter((l) => l.msg === 'request' || l.msg === 'request failed').map((l) => l.url);
+    expect(urls).toEqual(['/api/search?year=2024', '/api/search?year=2024', '/?year=2023', '/?year=2023', '/dok/mdb-2024']);
+    expect(JSON.stringify(lines)).not.toMatch(/personnummer|12345|hemmelig|fortrolig/);
   });
 });
