@@ -8,7 +8,8 @@
  * - abbreviations written in capitals (AAP, IPS, KVP, NOE, IA, OT) are kept exactly, never stemmed nor
  *   dropped as stop words ("NOE" is a unit, "noe" a stop word); a genitive s is cut (NAVs → nav); a run
  *   of three or more words in capitals is a heading set in capitals and read as ordinary words;
- * - law references become one term (`§ 14 a`, `§14 a` → `§14a`; `§§ 24 og 25` → `§24`, `§25`);
+ * - law references become one term (`§ 14 a`, `§14 a` → `§14a`; `§§ 24 og 25` → `§24`, `§25`), and a
+ *   chapter one too (`kapittel 11` → kapittel, `kap11`; `§ 11-12` → `§11-12`, `kap11`);
  * - numbers and section numbers stay whole (`2.1.1`, `6,1`);
  * - hyphenated compounds are split into their parts (`NAV-kontoret` → nav, kontor);
  * - footnote markers (superscript digits) separate words and are never terms.
@@ -30,13 +31,23 @@ export interface Token {
 
 const stemmer = snowball.newStemmer('norwegian');
 
-/** A law reference: `§ 14 a`, `§14 a`, `§§ 24 og 25`. The query parser keeps one together as one word. */
-export const LAW_REFERENCE = /(§{1,2})\s*(\d+)(?:\s*([a-zA-Z])(?![\p{L}\d]))?((?:\s*(?:,|og|-|–)\s*\d+(?:\s*[a-zA-Z](?![\p{L}\d]))?)*)/u;
+/** A section number as laws print it: `14`, `14 a`, `11-12` (section 12 of chapter 11); "§ 17 i" is § 17 in … */
+const SECTION_NUMBER = String.raw`\d+(?:-\d+)?(?:\s*[a-hj-zA-HJ-Z](?![\p{L}\d]))?`;
+
+/**
+ * A reference to sections or a chapter of a law: `§ 14 a`, `§14 a`, `§§ 24 og 25`, `§ 11-12`,
+ * `kapittel 11`, `kap. 4`. The query parser keeps one together as one word.
+ */
+export const LAW_REFERENCE = new RegExp(
+  String.raw`(§{1,2})\s*(${SECTION_NUMBER})((?:\s*(?:,|og|–)\s*${SECTION_NUMBER})*)|(?<![\p{L}\d])([Kk]apittel|[Kk]ap\.)\s*(\d+)(?![\p{L}\d])`,
+  'u',
+);
 
 /** Numbers with dots or commas, and words (letters and digits, joined by hyphens). */
 const WORD = '\\d+(?:[.,]\\d+)+|[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*';
-/** Law references too: tried first at every position, so only used on text that has a §. */
+/** Law references too: tried first at every position, so only used on text that has a § or a chapter. */
 const TOKEN_WITH_LAW = new RegExp(`${LAW_REFERENCE.source}|${WORD}`, 'gu');
+const MAY_REFER = /§|kap/i;
 const TOKEN = new RegExp(WORD, 'gu');
 
 /** Three or more words in capitals are shouting (a heading in capitals), not abbreviations. */
@@ -46,15 +57,27 @@ export function analyze(input: string): Token[] {
   // Lower-cased only where that keeps every offset (it always does for Norwegian letters).
   const text = input.replace(SHOUTING, (run) => (run.toLowerCase().length === run.length ? run.toLowerCase() : run));
   const tokens: Token[] = [];
-  const push = (term: string, surface: string, start: number, end: number, stop = false) => {
-    tokens.push({ term, surface, start, end, stop });
+  const push = (term: string, surface: string, start: number, end: number) => {
+    tokens.push({ term, surface, start, end, stop: false });
   };
-  for (const m of text.matchAll(text.includes('§') ? TOKEN_WITH_LAW : TOKEN)) {
+  for (const m of text.matchAll(MAY_REFER.test(text) ? TOKEN_WITH_LAW : TOKEN)) {
     const start = m.index;
+    const end = start + m[0].length;
     if (m[1]) {
-      // § 14 a / §§ 24 og 25: one term per referenced section.
-      const refs = [`${m[2]}${m[3] ?? ''}`, ...[...(m[4] ?? '').matchAll(/(\d+)(?:\s*([a-zA-Z]))?/g)].map((r) => `${r[1]}${r[2] ?? ''}`)];
-      for (const ref of refs) push(`§${ref.toLowerCase()}`, `§${ref.toLowerCase()}`, start, start + m[0].length);
+      // § 14 a / §§ 24 og 25: one term per referenced section; § 11-12 names chapter 11 too.
+      for (const [ref] of `${m[2]}${m[3]}`.matchAll(new RegExp(SECTION_NUMBER, 'gu'))) {
+        const section = ref.replace(/\s/g, '').toLowerCase();
+        push(`§${section}`, `§${section}`, start, end);
+        const chapter = /^(\d+)-/.exec(section);
+        if (chapter) push(`kap${chapter[1]}`, `kap${chapter[1]}`, start, end);
+      }
+      continue;
+    }
+    if (m[4]) {
+      // kapittel 11: the word, and the chapter as one term.
+      const word = wordToken(m[4].replace('.', ''), start);
+      if (word) tokens.push(word);
+      push(`kap${m[5]}`, `kap${m[5]}`, start, end);
       continue;
     }
     const word = m[0];
@@ -64,16 +87,18 @@ export function analyze(input: string): Token[] {
     }
     let offset = start;
     for (const part of word.split('-')) {
-      analyzeWord(part, offset, push);
+      const token = wordToken(part, offset);
+      if (token) tokens.push(token);
       offset += part.length + 1;
     }
   }
   return tokens;
 }
 
-function analyzeWord(word: string, start: number, push: (term: string, surface: string, start: number, end: number, stop?: boolean) => void): void {
+/** One word's token (no hyphen inside): what the analyzer makes of it at `start`; null for none. */
+export function wordToken(word: string, start: number, end = start + word.length): Token | null {
   const analysed = wordAnalysis(word);
-  if (analysed) push(analysed.term, analysed.surface, start, start + word.length, analysed.stop);
+  return analysed && { term: analysed.term, surface: analysed.surface, start, end, stop: analysed.stop };
 }
 
 interface WordAnalysis {
@@ -117,11 +142,14 @@ function analyseWord(word: string): WordAnalysis | null {
 
 /**
  * Snowball's stem of a stem can be shorter still (brukere → bruker → bruk); stemming to the fixed point
- * makes a term analyse as itself, so terms can be handed back to the analyzer as a query.
+ * makes a term analyse as itself, so terms can be handed back to the analyzer as a query. A doubled
+ * last consonant is made single, as Norwegian writes a word without its ending (programmet → program,
+ * tilskuddet → tilskudd → tilskud): a stem of 5 letters or more only, so takk and tak stay apart.
  */
 function stem(word: string): string {
   for (let current = word; ; ) {
-    const next = stemmer.stem(current);
+    let next = stemmer.stem(current);
+    if (next.length >= 5) next = next.replace(/([bdfgklmnprstv])\1$/, '$1');
     if (next === current) return current;
     current = next;
   }

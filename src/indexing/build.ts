@@ -4,35 +4,58 @@
  * Building does no I/O; the stores keep what it makes (see serialize.ts).
  */
 import type { Corpus } from '../model/corpus.js';
-import { analyze, type Token } from './analyzer.js';
+import type { Token } from './analyzer.js';
 import { Catalog, type Entry } from './catalog.js';
 import { FIELDS, ForwardIndex, type Field } from './forward-index.js';
 import { createParagraphIndex, indexedParagraph, type ParagraphIndex } from './paragraph-index.js';
+import { TextAnalysis } from './text-analysis.js';
+import { Thesaurus } from './thesaurus.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Everything a search engine reads. */
-export interface SearchIndex {
+export interface SearchIndex extends IndexLanguage {
   catalog: Catalog;
   paragraphs: ParagraphIndex;
   forward: ForwardIndex;
   vocabulary: Vocabulary;
 }
 
-export type AnalysedFields = Record<Field, Token[]>;
+/** How an index reads text and queries: its analysis, and the words it takes to mean the same. */
+export interface IndexLanguage {
+  analysis: TextAnalysis;
+  thesaurus: Thesaurus;
+}
 
 /** The ranked fields of a paragraph: its text, its heading and its section's number and title. */
-export function analyseFields(entry: Entry): AnalysedFields {
-  return { text: analyze(entry.text), heading: analyze(entry.heading ?? ''), title: analyze(`${entry.section} ${entry.sectionTitle}`) };
+export function fieldTexts(entry: Entry): Record<Field, string> {
+  return { text: entry.text, heading: entry.heading ?? '', title: `${entry.section} ${entry.sectionTitle}` };
 }
 
 export function buildIndex(corpus: Corpus): SearchIndex {
   const catalog = new Catalog(corpus);
+  const analysis = new TextAnalysis(corpus.laws);
+  const texts = catalog.entries.map(fieldTexts);
+  // Two passes: coordinations are completed with words the whole corpus knows.
+  const words = texts.map((fields) => mapFields(fields, (text) => analysis.words(text)));
+  const known = new Set<string>();
+  for (const fields of words) for (const field of FIELDS) for (const token of fields[field]) if (!token.stop) known.add(token.term);
   const paragraphs = createParagraphIndex();
-  const vocabulary = Vocabulary.empty();
-  const analysed = catalog.entries.map((entry, position) => {
-    const fields = analyseFields(entry);
-    paragraphs.add(indexedParagraph(position, entry, FIELDS.map((field) => fields[field])));
-    return fields;
+  const analysed = words.map((fields, position) => {
+    const complete = mapFields(fields, (tokens, field) => analysis.complete(texts[position]![field], tokens, (term) => known.has(term)));
+    paragraphs.add(indexedParagraph(position, catalog.entries[position]!, FIELDS.map((field) => complete[field])));
+    return complete;
   });
-  return { catalog, paragraphs, forward: ForwardIndex.build(analysed, vocabulary), vocabulary };
+  const vocabulary = Vocabulary.empty();
+  const forward = ForwardIndex.build(analysed, vocabulary);
+  return { catalog, paragraphs, forward, vocabulary, ...indexLanguage(corpus, vocabulary, analysis) };
+}
+
+/** The language of an index built from `corpus`, once its vocabulary is known (built or loaded). */
+export function indexLanguage(corpus: Corpus, vocabulary: Vocabulary, analysis = new TextAnalysis(corpus.laws)): IndexLanguage {
+  const known = (term: string) => vocabulary.termIds.has(term);
+  return { analysis, thesaurus: new Thesaurus(Thesaurus.groupsOf(corpus), (text) => analysis.tokens(text, known)) };
+}
+
+function mapFields<A, B>(fields: Record<Field, A>, f: (value: A, field: Field) => B): Record<Field, B> {
+  return { text: f(fields.text, 'text'), heading: f(fields.heading, 'heading'), title: f(fields.title, 'title') };
 }

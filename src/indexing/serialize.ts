@@ -4,7 +4,7 @@
  * the corpus, so the files store and the PostgreSQL store serve the same index.
  */
 import type { Corpus } from '../model/corpus.js';
-import type { SearchIndex } from './build.js';
+import { indexLanguage, type SearchIndex } from './build.js';
 import { Catalog } from './catalog.js';
 import { ForwardIndex } from './forward-index.js';
 import { createParagraphIndex } from './paragraph-index.js';
@@ -42,5 +42,6 @@ export function importIndex(corpus: Corpus, parts: IndexPart[]): SearchIndex {
   const catalog = new Catalog(corpus);
   const forward = ForwardIndex.deserialize(part(FORWARD));
   if (forward.size !== catalog.size) throw new Error(`the index holds ${forward.size} paragraphs, the corpus ${catalog.size}`);
-  return { catalog, paragraphs, forward, vocabulary: new Vocabulary(JSON.parse(part(VOCABULARY).toString('utf8')) as VocabularyData) };
+  const vocabulary = new Vocabulary(JSON.parse(part(VOCABULARY).toString('utf8')) as VocabularyData);
+  return { catalog, paragraphs, forward, vocabulary, ...indexLanguage(corpus, vocabulary) };
 }

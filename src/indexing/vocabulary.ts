@@ -4,6 +4,7 @@
  * compounds it is a part of ("garanti" in "ungdomsgarantien"), and near spellings
  * ("ungdomsgarantein").
  */
+import { isPlaceTerm, LAW_TERM_PREFIX } from './law-terms.js';
 import { SpellingTrie } from './spelling-trie.js';
 
 /** A term a query word may match, and what such a match is worth. */
@@ -85,10 +86,12 @@ export class Vocabulary {
       if (surface.length >= 8) for (const id of this.nearSurfaces(surface)) add(this.data.surfaceTerm[id]!, MATCH_WEIGHT.variant);
       add(own, MATCH_WEIGHT.stem);
     }
+    // A section or chapter (`§17`) is also every law's that the text names with it (`lov:…§17`).
+    if (isPlaceTerm(term)) for (const id of this.endingWith(term)) if (this.term(id).startsWith(LAW_TERM_PREFIX)) add(id, MATCH_WEIGHT.exact);
     if (term.length >= 4 && /^\p{L}+$/u.test(term)) {
       const { byStart, byEnd } = this.affixes();
       // A term ending with the word is a compound with it as head; else, starting with it, as modifier.
-      const heads = new Set(withPrefix(byEnd, reversed(term)).map((k) => byEnd.ids[k]!));
+      const heads = new Set(this.endingWith(term));
       for (const id of heads) if (id !== own && this.term(id).length >= term.length + 3) add(id, MATCH_WEIGHT.compoundHead);
       if (term.length >= 5) {
         for (const k of withPrefix(byStart, term)) {
@@ -134,6 +137,12 @@ export class Vocabulary {
     if (surface.length < 5 || !/^\p{L}+$/u.test(surface)) return [];
     this.spellings ??= new SpellingTrie(this.data.surfaces, (id) => this.data.surfaceTerm[id]! >= 0);
     return this.spellings.within(surface, surface.length >= 9 ? 2 : 1);
+  }
+
+  /** The ids of the terms ending with `suffix` (itself too, when it is one). */
+  private endingWith(suffix: string): number[] {
+    const { byEnd } = this.affixes();
+    return withPrefix(byEnd, reversed(suffix)).map((k) => byEnd.ids[k]!);
   }
 
   /** The terms sorted as written and as written backwards, for finding compounds by their start or end. */

@@ -1,12 +1,13 @@
 /**
  * The ingest pipeline: every file of a corpus directory → one clean, sectioned Corpus. Steps run in
  * order — read and decode, detect the shape, repair OCR, parse into blocks, read metadata, merge twins,
- * build sections and paragraphs, tag topics — and a file that fails any step is reported by name while
+ * build sections and paragraphs, tag topics, learn abbreviations — and a file that fails any step is reported by name while
  * the others go on.
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { abbreviationsOf, loadAbbreviationEdits } from './assemble/abbreviations.js';
 import { assembleDocuments } from './assemble/documents.js';
 import { kindsOf } from './assemble/document-types.js';
 import { loadTaxonomy, TopicTagger } from './assemble/topics.js';
@@ -17,6 +18,7 @@ import { isScanned, type Corpus } from '../model/corpus.js';
 import { DATA_FILES, dataFile, readCorpusFolder, sourceFiles } from './read/corpus-folder.js';
 import { UnreadableSourceError } from './read/decode.js';
 import { readSource, type ReadSource } from './read/read-source.js';
+import { loadLaws, loadSynonyms } from './read/search-data.js';
 import { buildReport, type IngestReport } from './report.js';
 
 export interface IngestOptions {
@@ -84,14 +86,18 @@ export async function ingestCorpus(options: IngestOptions): Promise<{ corpus: Co
   }
   done += files.length - read.length;
 
-  progress({ step: 'sections, twins, topics', done: done++, total });
+  progress({ step: 'sections, twins, topics, abbreviations', done: done++, total });
   const taxonomy = loadTaxonomy(dataFile(options.corpusDir, DATA_FILES.topics));
+  const documents = assembleDocuments(ingested, new TopicTagger(taxonomy));
   const corpus: Corpus = {
     builtAt: new Date().toISOString(),
     fingerprint: fingerprintOf([...contents, ...data]),
     topics: taxonomy.topics.map(({ id, label }) => ({ id, label })),
     types: kinds.labels,
-    documents: assembleDocuments(ingested, new TopicTagger(taxonomy)),
+    laws: loadLaws(dataFile(options.corpusDir, DATA_FILES.laws)),
+    abbreviations: abbreviationsOf(documents, loadAbbreviationEdits(dataFile(options.corpusDir, DATA_FILES.abbreviations))),
+    synonyms: loadSynonyms(dataFile(options.corpusDir, DATA_FILES.synonyms)),
+    documents,
   };
   progress({ step: 'done', done: total, total });
   return { corpus, report: buildReport(corpus, ingested, warnings, performance.now() - started) };

@@ -1,8 +1,9 @@
 /**
  * What an ingest did, for the people who run it: the documents made, the repairs in each scan, the
- * boilerplate left out, topic coverage, and every file that could not be ingested, with why.
+ * boilerplate left out, topic coverage, the abbreviations learned, and every file that could not be
+ * ingested, with why.
  */
-import type { Corpus, RepairSummary } from '../model/corpus.js';
+import type { Abbreviation, Corpus, RepairSummary } from '../model/corpus.js';
 import { summarizeRepairs } from './assemble/scan-repairs.js';
 import type { IngestedFile } from './ingested-file.js';
 import type { LearnedConfusion } from './ocr/learn-confusions.js';
@@ -18,6 +19,8 @@ export interface IngestReport {
   dropped: ({ file: string } & Dropped)[];
   /** Share of body paragraphs (those in numbered sections) with at least one topic. */
   topicCoverage: number;
+  /** Abbreviations the text defines, and those the data file adds. */
+  abbreviations: Abbreviation[];
   ms: number;
 }
 
@@ -35,6 +38,7 @@ export function buildReport(corpus: Corpus, files: IngestedFile[], warnings: str
     repairs: files.filter((f) => f.repairs).map((f) => ({ file: f.file, ...summarizeRepairs(f.repairs!), confusions: f.confusions ?? [] })),
     dropped: files.flatMap((f) => f.parsed.dropped.map((d) => ({ file: f.file, ...d }))),
     topicCoverage: body.length ? body.filter((p) => p.topics.length > 0).length / body.length : 1,
+    abbreviations: corpus.abbreviations ?? [],
     ms,
   };
 }
@@ -51,6 +55,9 @@ export function formatReport(report: IngestReport, destination: string): string 
   if (report.dropped.length) lines.push('Left out as boilerplate:');
   for (const d of report.dropped) lines.push(`  ${d.file}: ${d.what} (${d.words} words)`);
   lines.push(`Topics: ${(report.topicCoverage * 100).toFixed(1)}% of body paragraphs have at least one`);
+  const learned = report.abbreviations.filter((a) => a.source === 'learned');
+  lines.push(`Abbreviations learned from the text (${learned.length}; corpus/abbreviations.json adds ${report.abbreviations.length - learned.length} and can veto):`);
+  for (const a of learned) lines.push(`  ${a.short.padEnd(8)} ${a.long}${a.definitions! > 1 ? ` (defined ${a.definitions}×)` : ''}`);
   if (report.warnings.length) lines.push(`Warnings (${report.warnings.length}):`, ...report.warnings.map((w) => `  ${w}`));
   return lines.join('\n') + '\n';
 }

@@ -117,6 +117,26 @@ export interface TypeLabel {
   label: string;
 }
 
+/** A law the text may name: its Lovdata id and the names it goes by. */
+export interface Law {
+  /** Lovdata's id of the law (`2006-06-16-20`); its public page is https://lovdata.no/lov/<id>. */
+  id: string;
+  /** The name it is best known by ("NAV-loven"). */
+  name: string;
+  /** Every name it is written by, short and full ("arbeids- og velferdsforvaltningsloven"). */
+  names: string[];
+}
+
+/** A short form and the long form the letters define it by: "AFT", "arbeidsforberedende trening". */
+export interface Abbreviation {
+  short: string;
+  long: string;
+  /** Learned from a definition in the text, or added by the corpus's data file. */
+  source: 'learned' | 'data';
+  /** For a learned pair: how many times the text defines it. */
+  definitions?: number;
+}
+
 export interface Corpus {
   /** ISO timestamp of the ingest run. */
   builtAt: string;
@@ -126,5 +146,11 @@ export interface Corpus {
   topics: TopicLabel[];
   /** The kinds of document, so readers can label the type each document has. */
   types: TypeLabel[];
+  /** Laws the text is read for (names and Lovdata ids); none when the corpus has no table of them. */
+  laws?: Law[];
+  /** Short forms and their long forms, learned from the text and edited by the corpus's data file. */
+  abbreviations?: Abbreviation[];
+  /** Groups of words meaning the same, a search for one also finding the others (ranked below it). */
+  synonyms?: string[][];
   documents: Document[];
 }

@@ -12,7 +12,9 @@ import { findCandidates, findTagged } from './candidates.js';
 import { Comparer, type Comparison } from './compare.js';
 import { applyFilters, type Facets, type Filter } from './facets.js';
 import { makeHit, matchesIn, type Hit } from './hit.js';
+import type { Widening } from './query/alternatives.js';
 import { compileQuery, type CompiledQuery } from './query/compile.js';
+import type { QueryContext } from './query/context.js';
 import { Ranker, type RankedPart } from './rank/ranker.js';
 import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './rank/restatements.js';
 import { rankTop } from './rank/result-order.js';
@@ -26,6 +28,8 @@ export interface SearchRequest {
   types?: string[];
   limit?: number;
   offset?: number;
+  /** The words as typed only, not widened by abbreviations and synonyms. */
+  exact?: boolean;
 }
 
 export interface SearchResponse {
@@ -36,6 +40,8 @@ export interface SearchResponse {
   suggestion?: string;
   /** Words and phrases left out of a query longer than one search takes (MAX_QUERY_PARTS). */
   ignored?: string[];
+  /** Words also searched for in other words: an abbreviation's long form, a synonym. */
+  widened?: Widening[];
 }
 
 export const MAX_LIMIT = 100;
@@ -62,6 +68,7 @@ export class SearchEngine {
   private readonly ranker: Ranker;
   private readonly comparer: Comparer;
   private readonly vectors: TermVectors;
+  private readonly context: QueryContext;
 
   constructor(index: SearchIndex) {
     this.index = index;
@@ -71,6 +78,7 @@ export class SearchEngine {
     this.ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal));
     this.vectors = new TermVectors(index.forward, index.vocabulary);
     this.comparer = new Comparer(index.catalog, index.forward, index.vocabulary, this.vectors);
+    this.context = { vocabulary: index.vocabulary, analysis: index.analysis, thesaurus: index.thesaurus, paragraphs: index.catalog.size };
   }
 
   /** An engine over a corpus indexed here and now. */
@@ -100,8 +108,8 @@ export class SearchEngine {
     return out;
   }
 
-  private compile(q: string): CompiledQuery {
-    return compileQuery(q, this.index.vocabulary, this.catalog.size);
+  private compile(q: string, exact = false): CompiledQuery {
+    return compileQuery(q, this.context, { exact });
   }
 
   private plan(request: SearchRequest): Plan {
@@ -110,7 +118,7 @@ export class SearchEngine {
       limit: clamp(request.limit ?? 10, 0, MAX_LIMIT),
       offset: clamp(request.offset ?? 0, 0, this.catalog.size),
       filter: { years: request.years ?? [], topics: request.topics ?? [], types: request.types ?? [] },
-      query: this.compile(request.q ?? ''),
+      query: this.compile(request.q ?? '', request.exact),
     };
   }
 
@@ -156,6 +164,7 @@ export class SearchEngine {
     };
     if (query.suggestion) response.suggestion = query.suggestion;
     if (query.ignored.length) response.ignored = query.ignored;
+    if (query.widened.length) response.widened = query.widened;
     return response;
   }
 

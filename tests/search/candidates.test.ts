@@ -1,7 +1,7 @@
-import { terms } from '../../src/indexing/analyzer.js';
+import { analyze, terms } from '../../src/indexing/analyzer.js';
 import type { Entry } from '../../src/indexing/catalog.js';
 import { createParagraphIndex, indexedParagraph } from '../../src/indexing/paragraph-index.js';
-import { analyseFields } from '../../src/indexing/build.js';
+import { fieldTexts } from '../../src/indexing/build.js';
 import { findCandidates, findTagged } from '../../src/search/candidates.js';
 
 function entry(text: string, year: number, topics: string[] = []): Entry {
@@ -10,7 +10,7 @@ function entry(text: string, year: number, topics: string[] = []): Entry {
 
 const entries = [entry('Brukere av tjenestene skal få svar.', 2024, ['brukermoter']), entry('Bruk av tiltak øker.', 2023), entry('Veiledere i NAV-kontoret etter § 14 a.', 2019)];
 const index = createParagraphIndex();
-entries.forEach((e, id) => index.add(indexedParagraph(id, e, Object.values(analyseFields(e)))));
+entries.forEach((e, id) => index.add(indexedParagraph(id, e, Object.values(fieldTexts(e)).map(analyze))));
 
 /** Each word of the query its own clause, as the compiler makes them for words standing alone. */
 const wordClauses = (query: string) => terms(query).map((t) => [[[t]]]);

@@ -5,9 +5,9 @@
  * "Årsrapport 2014"), not a mention of another document ("tildelingsbrevet for 2024"); failing that, of
  * the kind its text names most, a mention near the start counting most; failing that, "other".
  */
-import { readFileSync } from 'node:fs';
 import type { TypeLabel } from '../../model/corpus.js';
 import { DATA_FILES, dataFile } from '../read/corpus-folder.js';
+import { readDataFile } from '../read/data-file.js';
 
 export interface DocumentTypes {
   types: (TypeLabel & { phrases: string[] })[];
@@ -26,17 +26,12 @@ const TITLE_WITHIN = 600;
 const DECAY = 3000;
 
 export function loadDocumentTypes(path: string): DocumentTypes {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
-  }
-  const { types, other } = (data ?? {}) as Partial<DocumentTypes>;
   const isLabel = (t: unknown): t is TypeLabel => typeof (t as TypeLabel)?.id === 'string' && /^[a-z][a-z0-9-]*$/.test((t as TypeLabel).id) && typeof (t as TypeLabel).label === 'string';
-  if (!Array.isArray(types) || !types.every((t) => isLabel(t) && Array.isArray(t.phrases) && t.phrases.every((p) => typeof p === 'string' && p.trim())) || !isLabel(other)) {
-    throw new Error(`${path}: expected { types: [{ id, label, phrases: [] }], other: { id, label } } with ids in lower case`);
-  }
+  const fits = (data: unknown): data is DocumentTypes => {
+    const { types, other } = (data ?? {}) as Partial<DocumentTypes>;
+    return Array.isArray(types) && types.every((t) => isLabel(t) && Array.isArray(t.phrases) && t.phrases.every((p) => typeof p === 'string' && p.trim() !== '')) && isLabel(other);
+  };
+  const { types, other } = readDataFile(path, fits, '{ types: [{ id, label, phrases: [] }], other: { id, label } } with ids in lower case');
   return { types, other };
 }
 

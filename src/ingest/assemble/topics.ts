@@ -3,8 +3,8 @@
  * gets a topic when its own text names one of the topic's terms, or when its heading does; a section
  * title is weaker evidence and counts only together with another hit.
  */
-import { readFileSync } from 'node:fs';
 import { fold } from '../../text/fold.js';
+import { readDataFile } from '../read/data-file.js';
 
 export interface Topic {
   id: string;
@@ -16,18 +16,8 @@ export interface Taxonomy {
   topics: Topic[];
 }
 
-class TaxonomyError extends Error {}
-
 export function loadTaxonomy(path: string): Taxonomy {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new TaxonomyError(`${path}: ${(error as Error).message}`);
-  }
-  const topics = (data as { topics?: unknown })?.topics;
-  if (!Array.isArray(topics) || !topics.every(isTopic)) throw new TaxonomyError(`${path}: expected { topics: [{ id, label, terms: [] }] }`);
-  return { topics };
+  return readDataFile(path, (data): data is Taxonomy => Array.isArray((data as Taxonomy)?.topics) && (data as Taxonomy).topics.every(isTopic), '{ topics: [{ id, label, terms: [] }] }');
 }
 
 function isTopic(t: unknown): t is Topic {

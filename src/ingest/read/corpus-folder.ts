@@ -1,15 +1,16 @@
 /**
- * What a corpus folder holds: source files, and beside them the data files that steer ingest (the
- * topic taxonomy, the kinds of document). Whatever else a folder may hold — a folder inside it, a link
- * to nothing, a link loop, a file that cannot be read, one larger than the limit — is reported by name
- * and passed over; it never stops the rest from being read. Hidden files are not part of it.
+ * What a corpus folder holds: source files, and beside them the data files that steer ingest and
+ * search (the topic taxonomy, the kinds of document, the laws, abbreviations and synonyms). Whatever
+ * else a folder may hold — a folder inside it, a link to nothing, a link loop, a file that cannot be
+ * read, one larger than the limit — is reported by name and passed over; it never stops the rest from
+ * being read. Hidden files are not part of it.
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Data files beside the sources, each steering a step of ingest: data, not sources. */
-export const DATA_FILES = { topics: 'topics.json', types: 'document-types.json' } as const;
+/** Data files beside the sources, each steering a step of ingest or search: data, not sources. */
+export const DATA_FILES = { topics: 'topics.json', types: 'document-types.json', laws: 'laws.json', abbreviations: 'abbreviations.json', synonyms: 'synonyms.json' } as const;
 const DATA_FILE_NAMES = new Set<string>(Object.values(DATA_FILES));
 
 /** The project's own corpus folder, whose data files serve a corpus folder that has none of its own. */

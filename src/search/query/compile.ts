@@ -1,14 +1,23 @@
 /**
- * A parsed query made ready for one index: each word analysed by the one analyzer and expanded through
- * the vocabulary (stem, compounds, near spellings) into weighted terms with their IDF, what candidates
- * must and must not hold, and — when a word is unknown — the query as the nearest indexed spellings
- * would write it.
+ * A parsed query made ready for one index: each word analysed as the index's text was and expanded
+ * through the vocabulary (stem, compounds, near spellings) into weighted terms with their IDF; words that
+ * spell an abbreviation or a synonym searched for as its other forms too, weighted below the words as
+ * typed; a question's frame left out; what candidates must and must not hold; and — when a word is
+ * unknown — the query as the nearest indexed spellings would write it.
  */
-import { analyze } from '../../indexing/analyzer.js';
+import type { Token } from '../../indexing/analyzer.js';
 import type { Vocabulary } from '../../indexing/vocabulary.js';
 import type { CandidateQuery } from '../candidates.js';
 import { idf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
+import { bindSections, widen, type QueryWord, type Widening } from './alternatives.js';
+import type { QueryContext } from './context.js';
 import { parseQuery, type Part } from './parse.js';
+import { withoutQuestionFrame } from './question.js';
+
+export interface CompileOptions {
+  /** The words as typed only: no abbreviation or synonym widens the query. */
+  exact?: boolean;
+}
 
 export interface CompiledQuery {
   clauses: RankedClause[];
@@ -20,11 +29,14 @@ export interface CompiledQuery {
   suggestion?: string;
   /** Parts of the query left out: past MAX_QUERY_PARTS. */
   ignored: string[];
+  widened: Widening[];
 }
 
-/** `paragraphs` is the number of paragraphs indexed, for IDF. */
-export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: number): CompiledQuery {
-  const parsed = parseQuery(q);
+export function compileQuery(q: string, context: QueryContext, options: CompileOptions = {}): CompiledQuery {
+  const { vocabulary, analysis, paragraphs } = context;
+  const parsed = withoutQuestionFrame(q, parseQuery(q));
+  const known = (term: string) => vocabulary.termIds.has(term);
+  const tokensOf = (text: string) => analysis.tokens(text, known);
   const matchIds = new Set<number>();
   let corrected = false;
   const suggestionWords: string[] = [];
@@ -40,8 +52,8 @@ export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: numb
     return { weights, surface: vocabulary.surfaceIds.get(surface) ?? -1, idf: idf(Math.min(df, paragraphs), paragraphs) };
   };
 
-  const rankedPart = (part: Part): RankedPart | null => {
-    const tokens = analyze(part.text);
+  const rankedPart = (part: Part): { ranked: RankedPart; words: Token[] } | null => {
+    const tokens = tokensOf(part.text);
     const words = tokens.filter((t) => !t.stop);
     if (words.length === 0) return null;
     for (const t of words) {
@@ -49,22 +61,30 @@ export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: numb
       if (fix) corrected = true;
       suggestionWords.push(fix ?? part.text.slice(t.start, t.end));
     }
-    if (part.kind === 'word' || tokens.length === 1) return { kind: 'word', terms: words.map((t) => queryTerm(t.term, t.surface)) };
+    if (part.kind === 'word' || tokens.length === 1) return { ranked: { kind: 'word', terms: words.map((t) => queryTerm(t.term, t.surface)) }, words };
     const phraseWords = tokens.map((t) => ({ term: t.stop ? null : queryTerm(t.term, t.surface), surface: vocabulary.surfaceIds.get(t.surface) ?? -1 }));
-    return { kind: 'phrase', words: phraseWords, idf: phraseWords.reduce((s, w) => s + (w.term?.idf ?? 0), 0) };
+    return { ranked: { kind: 'phrase', words: phraseWords, idf: phraseWords.reduce((s, w) => s + (w.term?.idf ?? 0), 0) }, words: [] };
   };
 
   const clauses: RankedClause[] = [];
+  /** For each clause that is one word standing alone: its text and tokens, which alternatives are read from. */
+  const words: (QueryWord | null)[] = [];
   for (const clause of parsed.clauses) {
-    const anyOf = clause.anyOf.map(rankedPart).filter((p): p is RankedPart => p !== null);
-    if (anyOf.length) clauses.push({ anyOf });
+    const parts = clause.anyOf.map((part) => ({ part, compiled: rankedPart(part) })).filter((p) => p.compiled !== null);
+    if (parts.length === 0) continue;
+    clauses.push({ anyOf: parts.map((p) => p.compiled!.ranked) });
+    const [only] = parts;
+    words.push(parts.length === 1 && only!.part.kind === 'word' ? { text: only!.part.text, tokens: only!.compiled!.words } : null);
   }
+  bindSections(context, clauses, words, matchIds);
+  const widened = options.exact ? [] : widen(context, clauses, words, matchIds);
+
   const exclude: string[] = [];
   const excludedPhrases: RankedPart[] = [];
   for (const part of parsed.excluded) {
-    if (part.kind === 'word') exclude.push(...analyze(part.text).filter((t) => !t.stop && vocabulary.termIds.has(t.term)).map((t) => t.term));
+    if (part.kind === 'word') exclude.push(...tokensOf(part.text).filter((t) => !t.stop && known(t.term)).map((t) => t.term));
     else {
-      const phrase = excludedPhrase(vocabulary, part.text);
+      const phrase = excludedPhrase(vocabulary, tokensOf(part.text));
       if (phrase) excludedPhrases.push(phrase);
     }
   }
@@ -75,14 +95,14 @@ export function compileQuery(q: string, vocabulary: Vocabulary, paragraphs: numb
     required: clauses.flatMap(({ anyOf }, k) => (anyOf.every((p) => p.kind === 'phrase') ? [k] : [])),
     exclude,
   };
-  const compiled: CompiledQuery = { clauses, candidates, excludedPhrases, matchIds, ignored: parsed.ignored };
+  const compiled: CompiledQuery = { clauses, candidates, excludedPhrases, matchIds, ignored: parsed.ignored, widened };
   if (corrected) compiled.suggestion = suggestionWords.join(' ');
   return compiled;
 }
 
 /** An excluded phrase matches through its own terms only, never by fuzzy or compound expansion. */
-function excludedPhrase(vocabulary: Vocabulary, text: string): RankedPart | null {
-  const words = analyze(text).map((t) => {
+function excludedPhrase(vocabulary: Vocabulary, tokens: Token[]): RankedPart | null {
+  const words = tokens.map((t) => {
     const id = vocabulary.termIds.get(t.term);
     return { term: t.stop ? null : { weights: new Map(id === undefined ? [] : [[id, 1]]), surface: -1, idf: 1 }, surface: vocabulary.surfaceIds.get(t.surface) ?? -1 };
   });

@@ -1,9 +1,10 @@
 /**
  * The query language: words (all should match; more matched ranks higher), `"exact phrase"` (must
  * match), `-word` / `-"phrase"` (must not match) and `OR` between two parts (either satisfies that
- * part); a slash between words (`sykmeldte/arbeidsledige`) reads as OR. The parser is total: any
- * string parses, malformed input degrading to the nearest sensible reading (an unterminated quote
- * runs to the end, a lone `-` or a dangling `OR` is ignored).
+ * part); a slash between words (`sykmeldte/arbeidsledige`) reads as OR; a coordination ("helse- og
+ * omsorgstjenesten") is one word. The parser is total: any string parses, malformed input degrading to
+ * the nearest sensible reading (an unterminated quote runs to the end, a lone `-` or a dangling `OR` is
+ * ignored).
  */
 import { LAW_REFERENCE } from '../../indexing/analyzer.js';
 import { cleanInput } from '../../text/clean-input.js';
@@ -29,8 +30,11 @@ export const MAX_QUERY_PARTS = 16;
 /** Longest query text taken into account: the web refuses a longer one, other callers have the rest ignored. */
 export const MAX_QUERY_LENGTH = 1000;
 
-/** A quoted phrase, or a word: a law reference with its spaces (`§ 14 a`) or a run of non-space. */
-const LEXEME = new RegExp(`(-?)"([^"]*)("?)|(-?)(${LAW_REFERENCE.source.replace(/\((?!\?)/g, '(?:')}|[^\\s"]+)`, 'gu');
+/** Parts joined to a last word, their common end left out: `helse- og omsorgstjenesten`, `arbeids-, helse- og sosial…`. */
+const COORDINATION = String.raw`(?:[\p{L}\d]+-\s*,\s*)*[\p{L}\d]+-\s+(?:og|eller|samt)\s+[\p{L}\d]+(?:-[\p{L}\d]+)*`;
+
+/** A quoted phrase, or a word: a law reference with its spaces (`§ 14 a`), a coordination, or a run of non-space. */
+const LEXEME = new RegExp(`(-?)"([^"]*)("?)|(-?)(${LAW_REFERENCE.source.replace(/\((?!\?)/g, '(?:')}|${COORDINATION}|[^\\s"]+)`, 'gu');
 
 export function parseQuery(input: string): ParsedQuery {
   const text = cleanInput(input.normalize('NFKC')).slice(0, MAX_QUERY_LENGTH);

@@ -1,8 +1,9 @@
 /**
  * Relevance: BM25 per field — the paragraph's own text first, its heading and section title as weaker
  * support — where each occurrence counts by how it matched (the word as written 1, same stem 0.6, near
- * spelling 0.6, part of a compound 0.3–0.45), times the share of query clauses matched (all words
- * should match, more is better), times a proximity bonus when the matched words stand close together.
+ * spelling 0.6, part of a compound 0.3–0.45, another form of an abbreviation 0.8, a synonym 0.5), times
+ * the share of the query matched, squared — clauses counted by their IDF, so all words should match but a
+ * common one matters little — times a proximity bonus when the matched words stand close together.
  * Phrases must occur as written. Summing saturated field scores (not tf across fields, as BM25F does)
  * keeps a paragraph that says the word itself above one that merely sits under a heading that does.
  */
@@ -49,8 +50,7 @@ export class Ranker {
    */
   upperBound(clauses: RankedClause[]): number {
     const fields = FIELDS.reduce((sum, field) => sum + FIELD_BOOST[field], 0) * (K1 + 1);
-    const part = (p: RankedPart) => (p.kind === 'phrase' ? p.idf : p.terms.reduce((sum, t) => sum + t.idf, 0)) * fields;
-    const total = clauses.reduce((sum, clause) => sum + Math.max(0, ...clause.anyOf.map(part)), 0);
+    const total = clauses.reduce((sum, clause) => sum + clauseWeight(clause), 0) * fields;
     return total * (1 + PROXIMITY * Math.max(0, clauses.length - 1)) * (1 + LEAD);
   }
 
@@ -58,6 +58,8 @@ export class Ranker {
   score(doc: number, clauses: RankedClause[]): number | null {
     let total = 0;
     let matchedClauses = 0;
+    let matchedWeight = 0;
+    let allWeight = 0;
     const positions: number[][] = [];
     const context = { matched: false };
     for (const clause of clauses) {
@@ -75,12 +77,18 @@ export class Ranker {
       }
       // A phrase is a requirement, not a preference.
       if (!satisfied && clause.anyOf.every((p) => p.kind === 'phrase')) return null;
-      if (satisfied) matchedClauses++;
+      const weight = clauseWeight(clause);
+      allWeight += weight;
+      if (satisfied) {
+        matchedClauses++;
+        matchedWeight += weight;
+      }
       positions.push(bestAt);
       total += best;
     }
     if (matchedClauses === 0) return null;
-    const coverage = matchedClauses / clauses.length;
+    // Coverage counts each clause by its IDF: a paragraph lacking a word most paragraphs hold ("NAV") loses little.
+    const coverage = allWeight > 0 ? matchedWeight / allWeight : matchedClauses / clauses.length;
     const lead = context.matched ? 1 + LEAD / this.ordinals[doc]! : 1;
     return total * coverage * coverage * this.proximity(positions) * lead;
   }
@@ -165,6 +173,11 @@ function perQuery<K extends object, V>(compute: (key: K) => V): (key: K) => V {
     return value;
   };
 }
+
+/** A clause's IDF: that of its weightiest part (a word's terms summed), the most it can add. */
+const clauseWeight = perQuery((clause: RankedClause): number =>
+  Math.max(0, ...clause.anyOf.map((p) => (p.kind === 'phrase' ? p.idf : p.terms.reduce((sum, t) => sum + t.idf, 0)))),
+);
 
 /**
  * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops

@@ -41,7 +41,7 @@ async function scoredEverything(q: string): Promise<number[]> {
 describe('ranking a long archive', () => {
   test('no paragraph scores above the bound the ranker gives for the query', () => {
     for (const q of ['unge', 'ungdomsgarantien oppfølging', 'unge sykmeldte arbeidsgiver']) {
-      const { clauses } = compileQuery(q, index.vocabulary, index.catalog.size);
+      const { clauses } = compileQuery(q, { ...index, paragraphs: index.catalog.size });
       const bound = ranker.upperBound(clauses);
       for (let doc = 0; doc < index.catalog.size; doc++) expect(ranker.score(doc, clauses) ?? 0).toBeLessThanOrEqual(bound);
     }
