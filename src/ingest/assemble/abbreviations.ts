@@ -43,7 +43,10 @@ export function abbreviationsOf(documents: Document[], edits: AbbreviationEdits)
   return [...learned, ...added];
 }
 
-/** Every pair the text defines, with how often, in the written form most used (a capital only sentence-initial lowered). */
+/**
+ * Every pair the text defines, with how often, in the written form most used — one in lower case when
+ * the text writes it so anywhere, the capital of the others being the sentence's or the heading's.
+ */
 export function learnAbbreviations(documents: Document[]): Abbreviation[] {
   const pairs = new Map<string, { short: string; forms: Map<string, number>; definitions: number }>();
   for (const doc of documents) {
@@ -58,7 +61,10 @@ export function learnAbbreviations(documents: Document[]): Abbreviation[] {
     }
   }
   return [...pairs.values()]
-    .map(({ short, forms, definitions }) => ({ short, long: [...forms].sort((a, b) => b[1] - a[1])[0]![0], source: 'learned' as const, definitions }))
+    .map(({ short, forms, definitions }) => {
+      const byUse = [...forms].sort((a, b) => b[1] - a[1]).map(([form]) => form);
+      return { short, long: byUse.find((form) => /^\p{Ll}/u.test(form)) ?? byUse[0]!, source: 'learned' as const, definitions };
+    })
     .sort((a, b) => a.short.localeCompare(b.short, 'nb'));
 }
 
@@ -72,14 +78,14 @@ export function definitionsIn(text: string): { short: string; long: string }[] {
       // Long form first: the words before, at most as many as the short form allows.
       const words = before.split(/\s+/).filter(Boolean);
       const long = longForm(inside, words.slice(-Math.min(inside.length + 5, inside.length * 2)).join(' '));
-      if (long) found.push({ short: inside, long: plainCase(long) });
+      if (long) found.push({ short: inside, long });
       continue;
     }
     // Short form first: the word before the parentheses, the whole of what is inside them its long form.
     const short = before.split(/\s+/).pop() ?? '';
     if (SHORT_FORM.test(short) && !BOUNDARY.test(inside) && inside.split(/\s+/).length <= Math.min(short.length + 5, short.length * 2)) {
       const long = longForm(short, inside);
-      if (long === inside) found.push({ short, long: plainCase(long) });
+      if (long === inside) found.push({ short, long });
     }
   }
   return found;
@@ -106,13 +112,6 @@ function longForm(short: string, candidate: string): string | null {
   const long = candidate.slice(start).trim();
   if (long.length <= short.length || new RegExp(`(?<![\\p{L}\\d])${short.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\p{L}\\d])`, 'u').test(long)) return null;
   return long;
-}
-
-/** "Arbeidsforberedende trening" as a phrase inside a sentence writes it: the first capital lowered when only it is one. */
-function plainCase(long: string): string {
-  const [first, ...rest] = long.split(' ');
-  const onlyInitial = /^\p{Lu}\p{Ll}/u.test(first!) && !/\p{Lu}/u.test(first!.slice(1)) && rest.every((w) => !/\p{Lu}/u.test(w));
-  return onlyInitial ? first![0]!.toLowerCase() + long.slice(1) : long;
 }
 
 function key(long: string): string {
