@@ -15,6 +15,7 @@ import { makeHit, matchesIn, type Hit } from './hit.js';
 import type { Widening } from './query/alternatives.js';
 import { compileQuery, type CompiledQuery } from './query/compile.js';
 import type { QueryContext } from './query/context.js';
+import { shapeWeight } from './rank/paragraph-shape.js';
 import { Ranker, type RankedPart } from './rank/ranker.js';
 import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './rank/restatements.js';
 import { rankTop } from './rank/result-order.js';
@@ -75,7 +76,7 @@ export class SearchEngine {
     this.catalog = index.catalog;
     this.paragraphs = index.paragraphs;
     this.forward = index.forward;
-    this.ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal));
+    this.ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal), Float32Array.from(index.catalog.entries, (e) => shapeWeight(e.text)));
     this.vectors = new TermVectors(index.forward, index.vocabulary);
     this.comparer = new Comparer(index.catalog, index.forward, index.vocabulary, this.vectors);
     this.context = { vocabulary: index.vocabulary, analysis: index.analysis, thesaurus: index.thesaurus, paragraphs: index.catalog.size };
@@ -171,7 +172,7 @@ export class SearchEngine {
   /** A paragraph's score for the query before the recency prior; null when it does not match. */
   private matchScore(doc: number, query: CompiledQuery): number | null {
     const score = this.ranker.score(doc, query.clauses);
-    if (score === null || query.excludedPhrases.some((p: RankedPart) => this.ranker.score(doc, [{ anyOf: [p] }]) !== null)) return null;
+    if (score === null || query.excludedPhrases.some((p: RankedPart) => this.ranker.score(doc, [{ anyOf: [p], idf: 1 }]) !== null)) return null;
     return score;
   }
 

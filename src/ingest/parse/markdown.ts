@@ -1,15 +1,16 @@
 /**
  * Markdown and Markdown-ish text (unified + remark-parse + GFM) → blocks. Handles `#` headings with
  * emphasis inside, plain-line numbered headings that remark sees as paragraphs or ordered lists,
- * `[text](#)` links, `<sup>n</sup>` and `¹` footnote markers, `---` page breaks followed by footnotes,
- * and tables written as GFM pipes or as tab-separated lines of inline HTML.
+ * run-in headings (a line in bold or italics ending in a colon), `[text](#)` links, `<sup>n</sup>` and
+ * `¹` footnote markers, `---` page breaks followed by footnotes, and tables written as GFM pipes or as
+ * tab-separated lines of inline HTML.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import type { List, ListItem as MdListItem, PhrasingContent, Table } from 'mdast';
+import type { List, ListItem as MdListItem, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Block, ListItem, ParsedSource } from './blocks.js';
 import { continuesNumbering, parseNumberedHeading } from './section-number.js';
 import { mergeBrokenParagraphs } from './broken-paragraphs.js';
@@ -56,6 +57,8 @@ export function parseMarkdown(source: string): ParsedSource {
           blocks.push({ kind: 'heading', text });
         } else if (!numbered && !text.includes('\n') && looksLikeHeading(text) && next?.type !== 'list' && next !== undefined) {
           blocks.push({ kind: 'heading', text });
+        } else if (runInHeading(node, text, next)) {
+          blocks.push({ kind: 'heading', text: text.slice(0, -1).trim() });
         } else blocks.push({ kind: 'text', text: text.replace(/\n/g, ' ') });
         break;
       }
@@ -80,6 +83,16 @@ export function parseMarkdown(source: string): ParsedSource {
     }
   }
   return { blocks: mergeBrokenParagraphs(blocks), dropped: [] };
+}
+
+/**
+ * A line set in bold or italics as a whole and ending in a colon, followed by prose
+ * ("*Hurtigsporet i introduksjonsprogrammet:*"), is the heading of what follows; one followed by a list
+ * introduces the list.
+ */
+function runInHeading(node: RootContent, text: string, next: RootContent | undefined): boolean {
+  const [only, ...rest] = node.type === 'paragraph' ? node.children : [];
+  return rest.length === 0 && (only?.type === 'emphasis' || only?.type === 'strong') && text.endsWith(':') && next?.type === 'paragraph' && looksLikeHeading(text.slice(0, -1).trim());
 }
 
 /** Pieces of about CHUNK characters, each ending before a blank line followed by a heading or plain text. */

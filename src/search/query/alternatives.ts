@@ -8,7 +8,7 @@
 import type { Token } from '../../indexing/analyzer.js';
 import { boundTerm, isPlaceTerm, LAW_TERM_PREFIX } from '../../indexing/law-terms.js';
 import type { AlternativeKind } from '../../indexing/thesaurus.js';
-import { idf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
+import { idf as idfOf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
 import type { QueryContext } from './context.js';
 
 /** Words of the query that were searched for in other words too: "AFT" also as "arbeidsforberedende trening". */
@@ -45,12 +45,12 @@ export function widen(context: QueryContext, clauses: RankedClause[], words: (Qu
         continue;
       }
       const spanned = [...new Set(clauseOf.slice(i, i + match.length))];
-      const parts = match.alternatives.flatMap((alternative) => {
-        const part = alternativePart(context, alternative.tokens, alternative.weight, matchIds);
-        return part ? [{ part, ...alternative }] : [];
+      const told = match.alternatives.filter((alternative) => {
+        const parts = spanned.map((k) => alternativePart(context, alternative.tokens, alternative.weight, clauses[k]!.idf, matchIds));
+        spanned.forEach((k, n) => parts[n] && clauses[k]!.anyOf.push(parts[n]));
+        return parts.some(Boolean);
       });
-      for (const k of spanned) clauses[k]!.anyOf.push(...parts.map((p) => p.part));
-      tell(spanned.map((k) => words[k]!.text).join(' '), parts);
+      tell(spanned.map((k) => words[k]!.text).join(' '), told);
       i += match.length;
     }
   }
@@ -63,7 +63,8 @@ export function widen(context: QueryContext, clauses: RankedClause[], words: (Qu
       const match = context.thesaurus.at(terms, i, (end) => end <= terms.length && end - i < terms.length);
       if (!match) continue;
       const alternatives = match.alternatives.flatMap((alternative) => {
-        const replaced = alternativeTerms(context, alternative.tokens, alternative.weight, matchIds);
+        const spelled = part.terms.slice(i, i + match.length);
+        const replaced = alternativeTerms(context, alternative.tokens, alternative.weight, spelled.reduce((sum, t) => sum + t.idf, 0), matchIds);
         if (!replaced) return [];
         clauses[k]!.anyOf.push({ kind: 'word', terms: [...part.terms.slice(0, i), ...replaced, ...part.terms.slice(i + match.length)] });
         return [alternative];
@@ -90,12 +91,12 @@ export function bindSections(context: QueryContext, clauses: RankedClause[], wor
     const part = clauses[k]!.anyOf[0];
     const law = lawOf(k - 1) ?? lawOf(k + 1);
     if (!word || !law || part?.kind !== 'word' || !word.tokens.some((t) => isPlaceTerm(t.term))) return;
-    const bound = alternativeTerms(context, word.tokens.filter((t) => isPlaceTerm(t.term)).map((t) => ({ ...t, term: boundTerm(law, t.term), surface: boundTerm(law, t.surface) })), 1, matchIds);
+    const bound = alternativeTerms(context, word.tokens.filter((t) => isPlaceTerm(t.term)).map((t) => ({ ...t, term: boundTerm(law, t.term), surface: boundTerm(law, t.surface) })), 1, null, matchIds);
     // A section named without a law may be that law's; one named with another law is not.
-    const unbound = alternativeTerms(context, word.tokens, UNBOUND_SECTION, matchIds);
+    const unbound = alternativeTerms(context, word.tokens, UNBOUND_SECTION, null, matchIds);
     const parts = [bound, unbound].flatMap((terms): RankedPart[] => (terms ? [{ kind: 'word', terms }] : []));
     const others = clauses[k]!.anyOf.slice(1);
-    if (parts.length + others.length) clauses[k] = { anyOf: [...parts, ...others] };
+    if (parts.length + others.length) clauses[k] = { anyOf: [...parts, ...others], idf: clauses[k]!.idf };
     else unmatched.add(k);
   });
   for (const k of [...unmatched].reverse()) {
@@ -115,27 +116,33 @@ function runsOf(words: (QueryWord | null)[]): number[][] {
   return runs;
 }
 
-/** Another form as a part of a clause: a word, or a phrase of its tokens; null when the index lacks one of its terms. */
-function alternativePart(context: QueryContext, tokens: Token[], weight: number, matchIds: Set<number>): RankedPart | null {
-  const terms = alternativeTerms(context, tokens, weight, matchIds);
+/**
+ * Another form as a part of a clause: a word, or a phrase of its tokens, weighing the IDF of the words
+ * it stands for (`idf`), so it is never worth more than they; null when the index lacks one of its terms.
+ */
+function alternativePart(context: QueryContext, tokens: Token[], weight: number, idf: number, matchIds: Set<number>): RankedPart | null {
+  const terms = alternativeTerms(context, tokens, weight, idf, matchIds);
   if (!terms) return null;
   if (tokens.length === 1) return { kind: 'word', terms };
   const { surfaceIds } = context.vocabulary;
   let next = 0;
   const words = tokens.map((t) => ({ term: t.stop ? null : terms[next++]!, surface: surfaceIds.get(t.surface) ?? -1 }));
-  return { kind: 'phrase', words, idf: weight * terms.reduce((sum, t) => sum + t.idf, 0) };
+  return { kind: 'phrase', words, idf: weight * idf };
 }
 
-/** The terms of another form's tokens (stop words left out), each match worth `weight`; null when the index lacks one. */
-function alternativeTerms({ vocabulary, paragraphs }: QueryContext, tokens: Token[], weight: number, matchIds: Set<number>): QueryTerm[] | null {
-  const terms: QueryTerm[] = [];
+/**
+ * The terms of another form's tokens (stop words left out), each match worth `weight`, sharing `idf`
+ * (or each its own, when null); null when the index lacks one.
+ */
+function alternativeTerms({ vocabulary, paragraphs }: QueryContext, tokens: Token[], weight: number, idf: number | null, matchIds: Set<number>): QueryTerm[] | null {
+  const ids: number[] = [];
   for (const t of tokens) {
     if (t.stop) continue;
     const id = vocabulary.termIds.get(t.term);
     if (id === undefined) return null;
-    terms.push({ weights: new Map([[id, weight]]), surface: -1, idf: idf(vocabulary.data.df[id]!, paragraphs) });
+    ids.push(id);
   }
-  if (terms.length === 0) return null;
-  for (const term of terms) for (const id of term.weights.keys()) matchIds.add(id);
-  return terms;
+  if (ids.length === 0) return null;
+  for (const id of ids) matchIds.add(id);
+  return ids.map((id) => ({ weights: new Map([[id, weight]]), surface: -1, idf: idf === null ? idfOf(vocabulary.data.df[id]!, paragraphs) : idf / ids.length }));
 }

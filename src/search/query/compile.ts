@@ -8,7 +8,7 @@
 import type { Token } from '../../indexing/analyzer.js';
 import type { Vocabulary } from '../../indexing/vocabulary.js';
 import type { CandidateQuery } from '../candidates.js';
-import { idf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
+import { idf, partIdf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
 import { bindSections, widen, type QueryWord, type Widening } from './alternatives.js';
 import type { QueryContext } from './context.js';
 import { parseQuery, type Part } from './parse.js';
@@ -72,7 +72,8 @@ export function compileQuery(q: string, context: QueryContext, options: CompileO
   for (const clause of parsed.clauses) {
     const parts = clause.anyOf.map((part) => ({ part, compiled: rankedPart(part) })).filter((p) => p.compiled !== null);
     if (parts.length === 0) continue;
-    clauses.push({ anyOf: parts.map((p) => p.compiled!.ranked) });
+    const anyOf = parts.map((p) => p.compiled!.ranked);
+    clauses.push({ anyOf, idf: Math.max(...anyOf.map(partIdf)) });
     const [only] = parts;
     words.push(parts.length === 1 && only!.part.kind === 'word' ? { text: only!.part.text, tokens: only!.compiled!.words } : null);
   }

@@ -1,20 +1,25 @@
 /**
  * A query asked as a question ("hva sier brevene om ungdomsgarantien?", "hvem har ansvaret for
  * oppfølging av sykmeldte") is searched for by its content words: the words that frame a question about
- * the letters — asking, saying, the letters themselves, modal verbs — are left out, as long as some
- * other word remains. Interrogatives are stop words already.
+ * the letters — asking, saying, the letters themselves, modal verbs, NAV — are left out, as long as
+ * some other word remains. Interrogatives are stop words already.
  */
 import { fold } from '../../text/fold.js';
 import type { Clause, ParsedQuery } from './parse.js';
 
 const INTERROGATIVES = new Set(['hva', 'hvem', 'hvordan', 'hvorfor', 'hvilke', 'hvilken', 'hvilket', 'hvor', 'nar', 'hvorvidt']);
 
-/** Words that frame a question about the letters rather than say what it is about. */
+/**
+ * Words that frame a question about the letters rather than say what it is about: saying and writing,
+ * the letters themselves, modal verbs, and NAV — who the letters are from and to, so nearly every
+ * paragraph is about it.
+ */
 const FRAME = new Set(
   `si sier sa sagt star sto skriver skrev skrives skrevet omtaler omtales omtalt beskriver beskrives nevner nevnes nevnt
   handler fortell forteller finnes finn ma bor burde trenger gjelder
   brev brevet brevene brevenes dokument dokumentet dokumentene tekst teksten tekstene rapport rapporten rapportene
-  arsrapport arsrapporten arsrapportene tildelingsbrev tildelingsbrevet tildelingsbrevene disponeringsbrev disponeringsbrevet disponeringsbrevene`.split(/\s+/),
+  arsrapport arsrapporten arsrapportene tildelingsbrev tildelingsbrevet tildelingsbrevene disponeringsbrev disponeringsbrevet disponeringsbrevene
+  nav navs etaten navkontor navkontoret navkontorene navkontorets navkontorenes`.split(/\s+/),
 );
 
 export function isQuestion(q: string): boolean {

@@ -34,6 +34,8 @@ export type RankedPart =
 
 export interface RankedClause {
   anyOf: RankedPart[];
+  /** What the clause weighs in the share of the query matched: the IDF of the words as typed (see partIdf). */
+  idf: number;
 }
 
 export class Ranker {
@@ -41,6 +43,8 @@ export class Ranker {
     private readonly forward: ForwardIndex,
     /** Each paragraph's position under its heading, from 1. */
     private readonly ordinals: ArrayLike<number>,
+    /** Each paragraph's weight by its shape: prose 1, a listing less (see paragraph-shape.ts). */
+    private readonly shapes: ArrayLike<number>,
   ) {}
 
   /**
@@ -50,7 +54,7 @@ export class Ranker {
    */
   upperBound(clauses: RankedClause[]): number {
     const fields = FIELDS.reduce((sum, field) => sum + FIELD_BOOST[field], 0) * (K1 + 1);
-    const total = clauses.reduce((sum, clause) => sum + clauseWeight(clause), 0) * fields;
+    const total = clauses.reduce((sum, clause) => sum + Math.max(0, ...clause.anyOf.map(partIdf)), 0) * fields;
     return total * (1 + PROXIMITY * Math.max(0, clauses.length - 1)) * (1 + LEAD);
   }
 
@@ -77,7 +81,7 @@ export class Ranker {
       }
       // A phrase is a requirement, not a preference.
       if (!satisfied && clause.anyOf.every((p) => p.kind === 'phrase')) return null;
-      const weight = clauseWeight(clause);
+      const weight = clause.idf;
       allWeight += weight;
       if (satisfied) {
         matchedClauses++;
@@ -90,7 +94,7 @@ export class Ranker {
     // Coverage counts each clause by its IDF: a paragraph lacking a word most paragraphs hold ("NAV") loses little.
     const coverage = allWeight > 0 ? matchedWeight / allWeight : matchedClauses / clauses.length;
     const lead = context.matched ? 1 + LEAD / this.ordinals[doc]! : 1;
-    return total * coverage * coverage * this.proximity(positions) * lead;
+    return total * coverage * coverage * this.proximity(positions) * lead * this.shapes[doc]!;
   }
 
   private wordScore(doc: number, terms: QueryTerm[], context: { matched: boolean }): { score: number; matched: boolean; at: number[] } {
@@ -174,10 +178,6 @@ function perQuery<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-/** A clause's IDF: that of its weightiest part (a word's terms summed), the most it can add. */
-const clauseWeight = perQuery((clause: RankedClause): number =>
-  Math.max(0, ...clause.anyOf.map((p) => (p.kind === 'phrase' ? p.idf : p.terms.reduce((sum, t) => sum + t.idf, 0)))),
-);
 
 /**
  * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops
@@ -218,6 +218,11 @@ const RECENCY_HALF_LIFE = 5;
 
 export function recencyPrior(year: number, newest: number): number {
   return 0.5 ** ((newest - year) / RECENCY_HALF_LIFE);
+}
+
+/** A part's IDF: a phrase's own, a word's terms' summed; no occurrence scores above it per field. */
+export function partIdf(part: RankedPart): number {
+  return part.kind === 'phrase' ? part.idf : part.terms.reduce((sum, t) => sum + t.idf, 0);
 }
 
 /** Inverse document frequency (BM25's, never negative). */

@@ -5,6 +5,7 @@
  */
 import { buildIndex } from '../../../src/indexing/build.js';
 import { SearchEngine } from '../../../src/search/engine.js';
+import { shapeWeight } from '../../../src/search/rank/paragraph-shape.js';
 import { compileQuery } from '../../../src/search/query/compile.js';
 import { Ranker } from '../../../src/search/rank/ranker.js';
 import { makeCorpus } from '../../helpers/corpus.js';
@@ -29,7 +30,7 @@ const index = buildIndex(
   ),
 );
 const engine = new SearchEngine(index);
-const ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal));
+const ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal), Float32Array.from(index.catalog.entries, (e) => shapeWeight(e.text)));
 
 /** The ranking as scoring every match gives it: asking for more hits than match leaves nothing unscored. */
 async function scoredEverything(q: string): Promise<number[]> {
