@@ -13,7 +13,7 @@ import { normalizeFile } from './ingest/normalize.js';
 import { formatReport } from './ingest/report.js';
 import type { SearchResponse } from './search/engine.js';
 import type { IndexStore, PublishReport } from './store/index-store.js';
-import { markWindow, type Marking } from './text/marked-text.js';
+import { markSpans, markWindow, type Marking } from './text/marked-text.js';
 import { openStore, storeSettings } from './store/open-store.js';
 import { serve } from './serve.js';
 import { serveSettings } from './web/http/serve-settings.js';
@@ -65,7 +65,7 @@ function formatHits(response: SearchResponse, q: string): string {
   const lines = [`${response.total} treff${response.suggestion ? ` (mente du «${response.suggestion}»?)` : ''}`];
   response.hits.forEach((hit, i) => {
     lines.push('', `${hit.year}  ${hit.docTitle} · ${[hit.section, hit.sectionTitle].filter(Boolean).join(' ')}${hit.heading ? ` · ${hit.heading}` : ''}`);
-    lines.push(`  ${markWindow(hit.text, hit.matches.text, hit.snippet, BOLD)}`, `  ${hits[i]!.url}`);
+    lines.push(`  ${markWindow(hit.text, hit.snippet, (from, to) => markSpans(hit.text, hit.matches.text, BOLD, from, to))}`, `  ${hits[i]!.url}`);
   });
   return lines.join('\n') + '\n';
 }

@@ -17,6 +17,7 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
 
 const dateFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('nb-NO');
+const listFormats = { og: new Intl.ListFormat('nb-NO', { type: 'conjunction' }), eller: new Intl.ListFormat('nb-NO', { type: 'disjunction' }) };
 const percentFormat = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 });
 
 /** `2024-02-19` → `19. februar 2024`. */
@@ -36,4 +37,9 @@ export function formatPercent(share: number): string {
 /** `12 treff`, `1 234 avsnitt` (nouns whose plural is their singular). */
 export function countOf(n: number, noun: string): string {
   return `${formatNumber(n)} ${noun}`;
+}
+
+/** `a, b og c`; `a, b eller c`. */
+export function listOf(items: readonly string[], word: keyof typeof listFormats): string {
+  return listFormats[word].format(items);
 }

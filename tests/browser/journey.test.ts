@@ -147,6 +147,20 @@ test('facets work from the keyboard and without scripts', async () => {
   await noScript.close();
 });
 
+test('an abbreviation\'s long form is searched too, until the words alone are asked for; a year ticked then keeps that', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/?q=AFT`);
+  const notice = page.locator('.query-notice--widened');
+  expect(await notice.textContent()).toMatch(/Søkte også etter: arbeidsforberedende trening \(for AFT\)/i);
+  await page.screenshot({ path: `${ARTIFACTS}/09-forkortelse.png` });
+  await Promise.all([page.waitForURL(/exact=1/), notice.locator('a').click()]);
+  expect(await notice.count()).toBe(0);
+  expect(await page.locator('.exact-notice').isVisible()).toBe(true);
+  await Promise.all([page.waitForURL(/year=2023/), page.locator('label[for="f-year-2023"]').click()]);
+  expect(page.url()).toMatch(/exact=1/);
+  expect(problems).toEqual([]);
+});
+
 test('a link to a paragraph the document does not have says so', async () => {
   const page = await newPage();
   await page.goto(`${base}/dok/mdb-2024#2.1.1-finnes-ikke-9`);

@@ -30,6 +30,17 @@ describe('JSON API on the real corpus', () => {
     expect(topic.body.hits.every((h: { topics: string[] }) => h.topics.includes('sykefravaer-ia'))).toBe(true);
   });
 
+  test('an abbreviation widens the search and the answer says so; exact=1 searches the words alone', async () => {
+    const widened = await request(app).get('/api/search?q=AFT').expect(200);
+    expect(widened.body.widened).toEqual([{ words: 'AFT', kind: 'abbreviation', alternatives: [expect.stringMatching(/^arbeidsforberedende trening$/i)] }]);
+    for (const exact of ['1', 'true']) expect((await request(app).get(`/api/search?q=AFT&exact=${exact}`).expect(200)).body).not.toHaveProperty('widened');
+    expect((await request(app).get('/api/search?q=AFT&exact=0').expect(200)).body.widened).toHaveLength(1);
+    const long = await request(app).get('/api/search').query({ q: 'arbeidsforberedende trening', limit: 100 }).expect(200);
+    const typed = await request(app).get('/api/search').query({ q: 'arbeidsforberedende trening', limit: 100, exact: 1 }).expect(200);
+    expect(typed.body.hits.every((h: { text: string }) => /arbeidsforberedende|trening/i.test(h.text))).toBe(true);
+    expect(long.body.total).toBeGreaterThanOrEqual(typed.body.total);
+  });
+
   test('limit and offset page through the hits', async () => {
     const all = await request(app).get('/api/search?q=ungdomsgarantien&limit=6').expect(200);
     const second = await request(app).get('/api/search?q=ungdomsgarantien&limit=3&offset=3').expect(200);

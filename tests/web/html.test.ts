@@ -1,4 +1,4 @@
-import { inlineHtml, paragraphHtml, repairedHtml } from '../../src/web/html.js';
+import { diffHtml, inlineHtml, markedHtml, paragraphHtml, repairedHtml, snippetHtml, type TextLink } from '../../src/web/html.js';
 
 describe('paragraph text as HTML', () => {
   test('plain text is one escaped paragraph', () => {
@@ -39,5 +39,47 @@ describe('scanned text with its repairs', () => {
 
   test('overlapping or out-of-range repairs are left out rather than garbling the text', () => {
     expect(repairedHtml('abc def', [{ start: 0, end: 3, from: 'x' }, { start: 2, end: 5, from: 'y' }, { start: 5, end: 99, from: 'z' }])).toBe('<ins class="repair" title="OCR: x">abc</ins> def');
+  });
+});
+
+describe('links in the text', () => {
+  const text = 'Vedtak etter NAV-loven § 14 a gjelder.';
+  const link: TextLink = { start: 13, end: 29, href: 'https://lovdata.no/lov/2006-06-16-20/%C2%A714a', title: 'NAV-loven § 14 a på Lovdata' };
+  const open = '<a href="https://lovdata.no/lov/2006-06-16-20/%C2%A714a" rel="external" title="NAV-loven § 14 a på Lovdata">';
+
+  test('a link wraps its whole span', () => {
+    expect(paragraphHtml(text, { links: [link] })).toBe(`<p>Vedtak etter ${open}NAV-loven § 14 a</a> gjelder.</p>`);
+  });
+
+  test('a mark inside a link nests in it; one across its edge is split there', () => {
+    expect(markedHtml(text, [{ start: 13, end: 22 }], [link])).toBe(`Vedtak etter ${open}<mark>NAV-loven</mark> § 14 a</a> gjelder.`);
+    expect(markedHtml(text, [{ start: 7, end: 22 }], [link])).toBe(`Vedtak <mark>etter </mark>${open}<mark>NAV-loven</mark> § 14 a</a> gjelder.`);
+    expect(markedHtml(text, [{ start: 28, end: 37 }], [link])).toBe(`Vedtak etter ${open}NAV-loven § 14 <mark>a</mark></a><mark> gjelder</mark>.`);
+  });
+
+  test('a snippet links only what its window holds whole', () => {
+    expect(snippetHtml(text, [], { start: 13, end: 38 }, [link])).toBe(`… ${open}NAV-loven § 14 a</a> gjelder.`);
+    expect(snippetHtml(text, [], { start: 20, end: 38 }, [link])).toBe('… en § 14 a gjelder.');
+  });
+
+  test('a link across a footnote marker or a cell is left out: a link holds no other link', () => {
+    expect(paragraphHtml(text, { links: [link], footnotes: [{ number: '1', at: 22 }] })).toBe('<p>Vedtak etter NAV-loven<sup class="footnote-ref">1</sup> § 14 a gjelder.</p>');
+    expect(paragraphHtml('Etter NAV-loven | § 14 a', { links: [{ ...link, start: 6, end: 24 }] })).not.toContain('<a ');
+  });
+
+  test('a comparison links the newer text, a removed word inside struck through', () => {
+    const parts = [{ type: 'equal', text: 'Etter NAV-loven § ' }, { type: 'removed', text: '15' }, { type: 'added', text: '14 a' }, { type: 'equal', text: ' <b>' }] as const;
+    const newer = 'Etter NAV-loven § 14 a <b>';
+    expect(diffHtml([...parts], [{ ...link, start: newer.indexOf('NAV'), end: newer.indexOf(' <b>') }])).toBe(`Etter ${open}NAV-loven § <del>15</del><ins>14 a</ins></a> &#60;b&#62;`);
+  });
+
+  test('a scan links beside its repairs', () => {
+    expect(repairedHtml(text, [{ start: 0, end: 6, from: 'Vedtuk' }], [link])).toBe(`<ins class="repair" title="OCR: Vedtuk">Vedtak</ins> etter ${open}NAV-loven § 14 a</a> gjelder.`);
+  });
+
+  test('the text around and the address and title are escaped', () => {
+    const hostile = '<img src=x> "§ 1" & <b>';
+    const html = markedHtml(hostile, [], [{ start: 12, end: 17, href: 'https://x/"><script>', title: '"><script>' }]);
+    expect(html).toBe('&#60;img src=x&#62; <a href="https://x/&#34;&#62;&#60;script&#62;" rel="external" title="&#34;&#62;&#60;script&#62;">&#34;§ 1&#34;</a> &#38; &#60;b&#62;');
   });
 });

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import type { Law } from '../../src/model/corpus.js';
+import { SearchEngine } from '../../src/search/engine.js';
+import { createApp } from '../../src/web/app.js';
+import { makeCorpus } from '../helpers/corpus.js';
 import { realApp, smallApp } from './fixtures.js';
 
 /** Every inline script or style the CSP would block. */
@@ -61,6 +66,67 @@ describe('search page', () => {
     expect(res.text).not.toContain('<script>alert(1)');
     expect(res.text).not.toContain('<img src=x');
     expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('a search widened by an abbreviation', () => {
+  test('says what else it searched for, and links to the words alone, filters kept', async () => {
+    const app = await realApp();
+    const res = await request(app).get('/?q=AFT&year=2024').expect(200);
+    expect(res.text).toMatch(/<p class="query-notice query-notice--widened" role="status"><span>Søkte også etter: arbeidsforberedende trening \(for AFT\)\.<\/span> <a href="\/\?q=AFT&amp;exact=1&amp;year=2024">Søk bare etter «AFT»<\/a><\/p>/i);
+  });
+
+  test('the words alone: no notice, the choice kept in the form, and a way back', async () => {
+    const app = await realApp();
+    const widened = await request(app).get('/?q=AFT').expect(200);
+    const exactUrl = /<a href="([^"]+)">Søk bare etter/.exec(widened.text)![1]!.replaceAll('&amp;', '&');
+    expect(new URL(exactUrl, 'http://x').searchParams.get('exact')).toBe('1');
+    const exact = await request(app).get(exactUrl).expect(200);
+    expect(exact.text).not.toContain('Søkte også etter');
+    expect(exact.text).toContain('<input type="hidden" name="exact" value="1">');
+    expect(exact.text).toContain('Søkte bare etter ordene slik du skrev dem. <a href="/?q=AFT">Søk også etter forkortelser og synonymer</a>');
+    expect(widened.text).not.toContain('name="exact"');
+  });
+});
+
+describe('law references on the pages', () => {
+  const laws = (JSON.parse(readFileSync('corpus/laws.json', 'utf8')) as { laws: Law[] }).laws;
+  const text = 'Unge skal få vedtak etter NAV-loven § 14 a, ikke etter barnehageloven § 2. <script>alert(1)</script> & "NAV"';
+  const corpus = {
+    ...makeCorpus([
+      { year: 2024, sections: [{ number: '2.1', title: 'Unge i arbeid', paragraphs: [{ text }] }] },
+      { year: 2023, sections: [{ number: '2.1', title: 'Unge i arbeid', paragraphs: [{ text: text.replace('skal', 'bør') }] }] },
+    ]),
+    laws,
+  };
+  corpus.documents[0]!.sources.push({ file: 'mdb-2024-skannet.txt', kind: 'ocr', canonical: false, encoding: 'utf-8', sha256: '1', paragraphs: [{ matches: 'mdb-2024/2.1-1', text, repairs: [] }] });
+  const app = createApp({ index: { current: SearchEngine.build(corpus) } });
+  const link = '<a href="https://lovdata.no/lov/2006-06-16-20/%C2%A714a" rel="external" title="NAV-loven § 14 a på Lovdata">';
+
+  test.each(['/dok/mdb-2024', '/sammenlign?id=mdb-2024/2.1-1', '/dok/mdb-2024/skann'])('%s links the reference whole, leaves an unknown law plain and escapes the rest', async (path) => {
+    const res = await request(app).get(path).expect(200);
+    expect(res.text).toContain(`${link}NAV-loven § 14 a</a>`);
+    expect(res.text).toContain('ikke etter barnehageloven § 2. &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;NAV&#34;');
+    expect(res.text).not.toContain('<script>alert(1)');
+  });
+
+  test('the comparison links the reference in both years, the one that changed words too', async () => {
+    const res = await request(app).get('/sammenlign?id=mdb-2024/2.1-1').expect(200);
+    expect(res.text).toContain('<del>bør</del><ins>skal</ins>');
+    expect(res.text.split(`${link}NAV-loven § 14 a</a>`)).toHaveLength(3);
+  });
+
+  test('the query\'s marks nest inside the link, in the document and in a hit\'s snippet', async () => {
+    const doc = await request(app).get('/dok/mdb-2024?q=NAV-loven').expect(200);
+    expect(doc.text).toContain(`${link}<mark>NAV-loven</mark> § 14 a</a>`);
+    const search = await request(app).get('/?q=NAV-loven').expect(200);
+    expect(search.text).toContain(`<p class="hit__snippet">Unge skal få vedtak etter ${link}<mark>NAV-loven</mark> § 14 a</a>`);
+  });
+
+  test('the API\'s snippet keeps its contract: marks, no links', async () => {
+    const hit = (await request(app).get('/api/search?q=NAV-loven').expect(200)).body.hits[0];
+    expect(hit.snippet).toContain('<mark>NAV-loven</mark> § 14 a');
+    expect(hit.snippet).not.toContain('<a ');
   });
 });
 

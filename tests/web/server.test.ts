@@ -31,10 +31,10 @@ describe('stopping the server', () => {
     try {
       let stdout = '';
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const address = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
           const match = /serving on (http:\/\/localhost:\d+\/)/.exec(stdout);
           if (match) resolve(match[1]!);
         });
@@ -70,8 +70,8 @@ describe('stopping under load', () => {
     try {
       const port = await new Promise<number>((resolve, reject) => {
         let stdout = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
           const match = /serving on http:\/\/localhost:(\d+)\//.exec(stdout);
           if (match) resolve(Number(match[1]));
         });

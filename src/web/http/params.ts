@@ -21,6 +21,8 @@ export interface SearchFilters {
   years: number[];
   topics: string[];
   types: string[];
+  /** The words as typed only, not widened by abbreviations and synonyms (`exact=1`). */
+  exact: boolean;
 }
 
 export function searchFilters(query: Query): SearchFilters {
@@ -31,13 +33,14 @@ export function searchFilters(query: Query): SearchFilters {
     years: values(query, 'year').map(year),
     topics: values(query, 'topic').map((v) => text(v, 'topic')),
     types: values(query, 'type').map((v) => text(v, 'type')),
+    exact: flag(query, 'exact'),
   };
 }
 
 /** `limit` and `offset` of the JSON API: whole numbers; beyond the maximum means the maximum. */
 export function apiSearchRequest(query: Query): SearchRequest {
-  const { q, years, topics, types } = searchFilters(query);
-  return { q, years, topics, types, limit: count(query, 'limit', 0, MAX_LIMIT) ?? 10, offset: count(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0 };
+  const { q, years, topics, types, exact } = searchFilters(query);
+  return { q, years, topics, types, exact, limit: count(query, 'limit', 0, MAX_LIMIT) ?? 10, offset: count(query, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0 };
 }
 
 /** The result page (`side`) of the search page, from 1. */
@@ -65,6 +68,12 @@ function single(query: Query, name: string): string | undefined {
   const list = values(query, name);
   if (list.length > 1) throw badRequest(`«${name}» kan bare oppgis én gang.`);
   return list[0];
+}
+
+/** On for `1` or `true`; anything else, however malformed, is off: a switch has nothing to get wrong. */
+function flag(query: Query, name: string): boolean {
+  const value = Object.hasOwn(query, name) ? query[name] : undefined;
+  return value === '1' || value === 'true';
 }
 
 function year(value: string): number {

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { documentSummaries } from '../../search/document-summary.js';
 import { notFound } from '../http/http-error.js';
 import { pageNumber, paragraphId, searchFilters } from '../http/params.js';
+import { lawLinks } from '../law-links.js';
 import { paragraphUrl } from '../urls.js';
 import { compareView } from '../view-models/compare-page.js';
 import { documentView } from '../view-models/document-page.js';
@@ -31,8 +32,9 @@ export function pageRouter(): Router {
   });
 
   router.get('/dok/:id/skann', (req, res) => {
-    const doc = res.locals.engine.catalog.document(req.params.id);
-    const view = doc && scanView(doc);
+    const { catalog } = res.locals.engine;
+    const doc = catalog.document(req.params.id);
+    const view = doc && scanView(doc, lawLinks(catalog));
     if (!view) throw notFound('Dette dokumentet har ingen skannet kilde.');
     res.render('scan', { view });
   });

@@ -7,6 +7,7 @@ import type { Comparison } from '../../search/compare.js';
 import type { Facets } from '../../search/facets.js';
 import type { Hit } from '../../search/hit.js';
 import type { SearchResponse } from '../../search/engine.js';
+import type { Widening } from '../../search/query/alternatives.js';
 import { snippetHtml } from '../html.js';
 import { paragraphUrl } from '../urls.js';
 
@@ -22,6 +23,7 @@ export interface ApiSearchResponse {
   facets: Facets;
   suggestion?: string;
   ignored?: string[];
+  widened?: Widening[];
 }
 
 /** `q` is the query the hits were found by: a hit's link marks its words on the page it opens. */
@@ -48,6 +50,7 @@ export function apiSearchResponse(response: SearchResponse, q: string): ApiSearc
   const answer: ApiSearchResponse = { total: response.total, hits: response.hits.map((hit) => apiHit(hit, q)), facets: response.facets };
   if (response.suggestion) answer.suggestion = response.suggestion;
   if (response.ignored) answer.ignored = response.ignored;
+  if (response.widened) answer.widened = response.widened;
   return answer;
 }
 

@@ -1,11 +1,12 @@
 /**
  * The comparison page: one column per year, oldest first. A year with a matching block shows its text
- * with the words added since the previous column marked, and those removed struck through; a year
- * without one says so.
+ * with the words added since the previous column marked, those removed struck through and its law
+ * references linked; a year without one says so.
  */
 import type { CompareBlock, Comparison } from '../../search/compare.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { diffHtml, escapeHtml } from '../html.js';
+import { diffHtml, markedHtml } from '../html.js';
+import { lawLinks } from '../law-links.js';
 import { documentUrl, paragraphUrl } from '../urls.js';
 import { place, type Place } from './place.js';
 
@@ -23,6 +24,7 @@ export interface CompareView {
 export function compareView(engine: SearchEngine, comparison: Comparison): CompareView {
   const originEntry = engine.catalog.entries[engine.catalog.indexOf(comparison.origin)!]!;
   const originBlock = comparison.blocks.find((b) => b.paragraphs.includes(comparison.origin))!;
+  const links = lawLinks(engine.catalog);
   let previousYear: number | null = null;
   const blocks = comparison.blocks.map((block): CompareColumn => {
     const column: CompareColumn = {
@@ -32,7 +34,7 @@ export function compareView(engine: SearchEngine, comparison: Comparison): Compa
       url: paragraphUrl(block.docId, block.anchor),
       place: blockPlace(block),
       isOrigin: block === originBlock,
-      html: block.diff ? diffHtml(block.diff) : escapeHtml(block.text),
+      html: block.diff ? diffHtml(block.diff, links(block.text)) : markedHtml(block.text, [], links(block.text)),
       comparedWith: block.diff ? previousYear : null,
       similarity: Math.round(block.similarity * 100),
     };

@@ -1,12 +1,13 @@
 /**
  * What the document page shows: metadata, sources, a table of contents, and every section with its
- * paragraphs ready to render — each with its anchor, a citation, its footnote links and, when the
- * page was opened from a search, the query's matches marked.
+ * paragraphs ready to render — each with its anchor, a citation, its footnote links, its law
+ * references linked and, when the page was opened from a search, the query's matches marked.
  */
 import { footnoteAnchor, footnoteNumber } from '../../model/anchors.js';
 import { isScanned, type Document, type Section } from '../../model/corpus.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { inlineHtml, paragraphHtml } from '../html.js';
+import { lawLinks } from '../law-links.js';
 import { formatDate, SOURCE_KIND_LABELS } from '../norwegian.js';
 import { compareUrl, documentUrl, scanUrl, searchUrl } from '../urls.js';
 import { citation } from './citation.js';
@@ -57,12 +58,13 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
     for (const ref of p.footnotes ?? []) if (!referredFrom.has(footnoteAnchor(ref.number))) referredFrom.set(footnoteAnchor(ref.number), p.anchor);
   }
   const comparable = engine.catalog.allDocuments().some((d) => d.type === doc.type && d.year !== doc.year);
+  const links = lawLinks(engine.catalog);
   let matchedParagraphs = 0;
 
   const sections = doc.sections.map((section): SectionView => {
     let previousHeading: string | undefined;
     const paragraphs = section.paragraphs.map((p): ParagraphView => {
-      const html = paragraphHtml(p.text, { footnotes: p.footnotes ?? [], footnoteAnchor: existingFootnote, ...(matches ? { matches: matches.get(p.id) ?? [] } : {}) });
+      const html = paragraphHtml(p.text, { footnotes: p.footnotes ?? [], footnoteAnchor: existingFootnote, links: links(p.text), ...(matches ? { matches: matches.get(p.id) ?? [] } : {}) });
       const matched = html.includes('<mark>');
       if (matched) matchedParagraphs++;
       const heading = p.heading && p.heading !== previousHeading ? p.heading : null;

@@ -1,10 +1,11 @@
 /**
  * The scanned source of a letter as OCR repair left it, every repaired word marked with what the scan
- * said, and each paragraph linked to the clean paragraph it matches.
+ * said, its law references linked, and each paragraph linked to the clean paragraph it matches.
  */
 import { anchorOf } from '../../model/anchors.js';
 import { isScanned, type Document, type RepairSummary } from '../../model/corpus.js';
 import { repairedHtml } from '../html.js';
+import type { LawLinks } from '../law-links.js';
 import { documentUrl, paragraphUrl } from '../urls.js';
 
 export interface ScanView {
@@ -22,7 +23,7 @@ interface ScanParagraph {
 }
 
 /** Null when the document has no scanned source. */
-export function scanView(doc: Document): ScanView | null {
+export function scanView(doc: Document, links: LawLinks): ScanView | null {
   const scans = doc.sources
     .filter((s) => isScanned(s.kind) && s.paragraphs)
     .map((s) => ({
@@ -31,7 +32,7 @@ export function scanView(doc: Document): ScanView | null {
       paragraphs: s.paragraphs!.map((p) => ({
         section: p.section ?? null,
         heading: p.heading ?? null,
-        html: repairedHtml(p.text, p.repairs),
+        html: repairedHtml(p.text, p.repairs, links(p.text)),
         url: p.matches ? paragraphUrl(doc.id, anchorOf(p.matches, doc.id)) : null,
       })),
     }));

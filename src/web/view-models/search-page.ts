@@ -1,13 +1,16 @@
 /**
  * Everything the search page shows, computed from the URL's state and one engine search: facets as
- * checkboxes, active filters as removable chips, hits per year, the hits, pages, and — with nothing
- * asked yet — the topics over the years and the list of documents.
+ * checkboxes, active filters as removable chips, what the query was widened by, hits per year, the
+ * hits (their law references linked), pages, and — with nothing asked yet — the topics over the years
+ * and the list of documents.
  */
 import { documentSummaries } from '../../search/document-summary.js';
 import type { SearchEngine, SearchResponse } from '../../search/engine.js';
 import type { Hit } from '../../search/hit.js';
-import { markedHtml } from '../html.js';
-import { countOf, formatNumber } from '../norwegian.js';
+import type { Widening } from '../../search/query/alternatives.js';
+import { markedHtml, snippetHtml } from '../html.js';
+import { lawLinks } from '../law-links.js';
+import { countOf, formatNumber, listOf } from '../norwegian.js';
 import { compareUrl, searchUrl, type SearchState } from '../urls.js';
 import { apiHit, type ApiHit } from './api.js';
 import { documentsView, type DocumentItem } from './documents.js';
@@ -27,6 +30,8 @@ export interface FacetOption {
 }
 
 export interface HitView extends ApiHit, Place {
+  /** The API's snippet with the law references linked too. */
+  snippet: string;
   /** The title with the query's matches marked: a hit may match by its heading alone. */
   titleHtml: string;
   topicLabels: string[];
@@ -45,6 +50,10 @@ export interface SearchPageView {
   facets: { year: FacetOption[]; type: FacetOption[]; topic: FacetOption[]; moreTopics: FacetOption[] };
   chips: { label: string; url: string }[];
   clearFiltersUrl: string | null;
+  /** What the query's words were also searched as ("arbeidsforberedende trening (for AFT)"), and the search without it. */
+  widened: { alternatives: string; exactUrl: string } | null;
+  /** With `exact`: the same search widened again. */
+  widenUrl: string | null;
   yearBars: { year: number; count: number; max: number; url: string }[];
   suggestionUrl: string | null;
   /** The query without its quotes, when quoting made it narrower. */
@@ -63,8 +72,9 @@ export interface SearchPageView {
 export async function searchPage(engine: SearchEngine, state: SearchState): Promise<SearchPageView> {
   const filters = state.years.length + state.topics.length + state.types.length;
   const asked = state.q !== '' || filters > 0;
-  const response = await engine.search({ q: state.q, years: state.years, topics: state.topics, types: state.types, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
+  const response = await engine.search({ q: state.q, years: state.years, topics: state.topics, types: state.types, exact: state.exact, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
   const catalog = engine.catalog;
+  const links = lawLinks(catalog);
   const types = new Set(catalog.allDocuments().map((d) => d.type));
   const comparable = (type: string) => catalog.allDocuments().filter((d) => d.type === type).length > 1;
   const topicLabel = (id: string) => catalog.topicLabel(id);
@@ -87,6 +97,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
   const first = (state.page - 1) * PAGE_SIZE + 1;
   const unquoted = state.q.replace(/["«»“”]/g, ' ').replace(/\s+/g, ' ').trim();
   const broaderQuery = unquoted && unquoted !== state.q ? unquoted : null;
+  const alternatives = widenedWords(response.widened ?? []);
 
   return {
     state,
@@ -97,6 +108,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
       return {
         ...apiHit(hit, state.q),
         ...where,
+        snippet: snippetHtml(hit.text, hit.matches.text, hit.snippet, links(hit.text)),
         titleHtml: markedHtml(where.title, titleMatches(hit)),
         topicLabels: hit.topics.map(topicLabel),
         compareUrl: comparable(hit.type) ? compareUrl(hit.id) : null,
@@ -111,7 +123,9 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
       moreTopics: topics.filter((t) => !shown.includes(t)),
     },
     chips,
-    clearFiltersUrl: filters ? searchUrl({ q: state.q }) : null,
+    clearFiltersUrl: filters ? searchUrl({ q: state.q, exact: state.exact }) : null,
+    widened: alternatives ? { alternatives, exactUrl: without({ exact: true }) } : null,
+    widenUrl: state.exact && state.q ? without({ exact: false }) : null,
     yearBars: asked && response.total ? years.map((y) => ({ year: y.value, count: y.count, max, url: without({ years: [y.value] }) })) : [],
     suggestionUrl: response.suggestion && response.suggestion !== state.q ? without({ q: response.suggestion }) : null,
     broaderQuery,
@@ -124,6 +138,16 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
     trends: asked ? null : topicTrendsView(catalog),
     documents: asked ? [] : documentsView(documentSummaries(catalog), catalog),
   };
+}
+
+/**
+ * "arbeidsforberedende trening (for AFT) og individuell jobbstøtte (for IPS)": the alternatives of each
+ * widened word, however many kinds gave them, after one another.
+ */
+function widenedWords(widened: readonly Widening[]): string {
+  const byWords = new Map<string, Set<string>>();
+  for (const { words, alternatives } of widened) for (const alternative of alternatives) byWords.set(words, (byWords.get(words) ?? new Set()).add(alternative));
+  return listOf([...byWords].map(([words, alternatives]) => `${listOf([...alternatives], 'eller')} (for ${words})`), 'og');
 }
 
 /** Where the query matched the title a hit is shown under: its heading, or its section's title. */

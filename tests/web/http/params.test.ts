@@ -5,11 +5,17 @@ import { apiSearchRequest, pageNumber, paragraphId, searchFilters } from '../../
 
 describe('query parameters', () => {
   test('repeated filters become lists; years become numbers', () => {
-    expect(searchFilters({ q: ' unge ', year: ['2023', '2019'], topic: 'unge', type: ['mdb'] })).toEqual({ q: 'unge', years: [2023, 2019], topics: ['unge'], types: ['mdb'] });
+    expect(searchFilters({ q: ' unge ', year: ['2023', '2019'], topic: 'unge', type: ['mdb'] })).toEqual({ q: 'unge', years: [2023, 2019], topics: ['unge'], types: ['mdb'], exact: false });
   });
 
   test('empty values are no filter', () => {
-    expect(searchFilters({ q: '', year: '', topic: ['', ''] })).toEqual({ q: '', years: [], topics: [], types: [] });
+    expect(searchFilters({ q: '', year: '', topic: ['', ''] })).toEqual({ q: '', years: [], topics: [], types: [], exact: false });
+  });
+
+  test('exact is on for 1 or true, and off for anything else, never an error', () => {
+    expect(apiSearchRequest({ exact: '1' }).exact).toBe(true);
+    expect(searchFilters({ exact: 'true' }).exact).toBe(true);
+    for (const exact of [undefined, '', '0', 'false', 'ja', 'TRUE ', ['1', '1'], { nested: '1' }]) expect(searchFilters({ exact }).exact).toBe(false);
   });
 
   test('control characters are spaces', () => {
@@ -53,7 +59,7 @@ describe('query parameters', () => {
   test('any query string gives a request or an HttpError, never anything else', () => {
     const value = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 25 }), fc.object());
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('q', 'year', 'topic', 'type', 'limit', 'offset', 'side', 'id', '__proto__'), value), (query) => {
+      fc.property(fc.dictionary(fc.constantFrom('q', 'year', 'topic', 'type', 'exact', 'limit', 'offset', 'side', 'id', '__proto__'), value), (query) => {
         for (const read of [apiSearchRequest, searchFilters, pageNumber, paragraphId]) {
           try {
             read(query);
