@@ -121,8 +121,8 @@ export function ingestInChild(corpusDir: string, indexDir: string, { force = fal
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve(JSON.parse(out) as ChildOutcome);

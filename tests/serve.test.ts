@@ -19,8 +19,8 @@ beforeAll(async () => {
   indexDir = mkdtempSync(join(tmpdir(), 'styringssok-index-'));
   for (const file of ['topics.json', 'maal-og-disponeringsbrev-2024.txt', 'arsrapport-2014-nettside.txt']) copyFileSync(join('corpus', file), join(corpusDir, file));
   server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--corpus', corpusDir, '--index', indexDir], { env: { ...process.env, PORT: '0', RATE_LIMIT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   base = await new Promise<string>((resolve, reject) => {
     const look = setInterval(() => {
       const match = /serving on (http:\/\/localhost:\d+)\//.exec(log);

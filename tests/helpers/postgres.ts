@@ -84,8 +84,8 @@ export async function startPostgres(): Promise<PostgresServer> {
 function ready(server: ChildProcess): Promise<boolean> {
   return new Promise((resolve) => {
     let log = '';
-    server.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
+    server.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      log += chunk;
       if (log.includes('ready to accept connections')) resolve(true);
     });
     server.once('exit', () => resolve(false));

@@ -44,8 +44,8 @@ function runAsNobody(args: string[], env: Record<string, string>): ChildProcess 
 async function serve(env: Record<string, string>): Promise<Served> {
   const child = runAsNobody(['serve'], { PORT: '0', ...env });
   let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const exited = new Promise<number | null>((done) => child.once('exit', done));
   const base = await new Promise<string>((done, fail) => {
     const look = setInterval(() => {
@@ -176,7 +176,7 @@ maybe('the image on a read-only disk', () => {
       const ingestCache = join(writable, 'ingest');
       const ingest = runAsNobody(['ingest', '--quiet'], { ...database, INDEX_DIR: ingestCache });
       let said = '';
-      ingest.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      ingest.stderr!.setEncoding('utf8').on('data', (chunk: string) => (said += chunk));
       expect(await new Promise((done) => ingest.once('exit', done))).toBe(0);
       expect(said).toBe('');
       expect(readdirSync(ingestCache)).toEqual(['ocr-cache']);

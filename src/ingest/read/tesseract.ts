@@ -128,7 +128,7 @@ function pipe(...commands: string[][]): Promise<string> {
       reject(error);
     };
     children.forEach(({ program, child }, k) => {
-      child.stderr.on('data', (chunk: Buffer) => (errors[k] += chunk.toString()));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors[k] += chunk));
       child.on('error', (error: NodeJS.ErrnoException) =>
         fail(error.code === 'ENOENT' ? new OcrUnavailableError(`${program} is not installed: ${INSTALL}`) : error),
       );

@@ -127,7 +127,7 @@ describe('an ingest', () => {
       const child = ingest(corpusDir);
       await new Promise((r) => setTimeout(r, at));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited(child);
       const now = await store.head();
       expect(now === null || now.id === head?.id || now.documents >= 2).toBe(true);
       await consistent();
@@ -143,7 +143,7 @@ describe('an ingest', () => {
       60_000,
     );
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited(child);
     expect((await store.head())?.id ?? null).toBe(beforeKill?.id ?? null);
     await consistent();
     await until(async () => (await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE '%${SCHEMA}.%'`)).n === 0);
@@ -189,6 +189,12 @@ describe('an ingest', () => {
     expect(seen.some((answer) => JSON.stringify(answer) === JSON.stringify(after))).toBe(true);
   });
 });
+
+/** Resolves once the child has exited, also when it already has: a finished ingest sends no more events. */
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
 
 function ingest(corpusDir: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ingest', '--corpus', corpusDir, '--quiet'], { env: { ...process.env, STORE: 'postgres', DATABASE_URL: pg.url }, stdio: 'ignore' });

@@ -26,8 +26,8 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}, stdin = ''): Promise<s
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env } });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}: ${err}`))));
     child.stdin.end(stdin);
