@@ -21,51 +21,109 @@ export interface CandidateQuery {
   exclude: string[];
 }
 
-/**
- * Each term is looked up on its own and the lists are merged here: a word with a hundred expansions
- * (compounds of "arbeid") costs a hundred lookups, where FlexSearch's own merge would also rank them.
- */
-export function findCandidates(index: ParagraphIndex, { clauses, required, exclude }: CandidateQuery, limit: number): number[] {
-  const lists = new Map<string, number[]>();
-  const holdingTerm = (term: string) => {
-    let list = lists.get(term);
-    if (!list) lists.set(term, (list = index.search({ query: term, field: INDEXED_FIELD, limit }).flatMap((field) => field.result)));
-    return list;
-  };
-  const holdingAny = (terms: string[]): Set<number> => {
-    const ids = new Set<number>();
-    for (const term of terms) for (const id of holdingTerm(term)) ids.add(id);
-    return ids;
-  };
-  const holdingPart = (words: string[][]): Set<number> => words.map(holdingAny).reduce(intersect);
-  const holdingClause = (parts: string[][][]): Set<number> => parts.map(holdingPart).reduce(union);
-  const chosen = required.length ? required.map((k) => holdingClause(clauses[k]!)).reduce(intersect) : clauses.map(holdingClause).reduce(union, new Set<number>());
-  const excluded = holdingAny(exclude);
-  const result: number[] = [];
-  for (const id of chosen) if (!excluded.has(id)) result.push(id);
-  return result.length > limit ? result.slice(0, limit) : result;
-}
+/** Ids as FlexSearch answers them: one list per field or tag. */
+type Postings = ArrayLike<number>[];
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set<number>();
-  for (const id of small) if (large.has(id)) out.add(id);
-  return out;
-}
+/** Marks are numbered from here up; past it they start again from zero. */
+const MAX_MARK = 2 ** 32 - 2 ** 24;
 
-function union(a: Set<number>, b: Set<number>): Set<number> {
-  for (const id of b) a.add(id);
-  return a;
-}
+export class CandidateFinder {
+  /**
+   * Per paragraph, the last mark that reached it. Unions and intersections mark paragraphs here in one
+   * pass over each posting list instead of building sets: at 100× a common word holds thousands.
+   */
+  private readonly marks: Uint32Array;
+  private mark = 0;
 
-/** Paragraphs carrying every given tag (no text query): browsing by year, topic or type; null without tags. */
-export function findTagged(index: ParagraphIndex, filter: TagFilter, limit: number): number[] | null {
-  const tags = TAG_FIELDS.flatMap((field) => (filter[field]?.length ? [{ field, values: filter[field]! }] : []));
-  if (tags.length === 0) return null;
-  let result: Set<number> | undefined;
-  for (const { field, values } of tags) {
-    const ids = new Set(values.flatMap((tag) => index.search({ tag: { [field]: tag }, limit }).flatMap((group) => group.result)));
-    result = result ? new Set([...result].filter((id) => ids.has(id))) : ids;
+  constructor(
+    private readonly index: ParagraphIndex,
+    size: number,
+  ) {
+    this.marks = new Uint32Array(size);
   }
-  return [...(result ?? [])];
+
+  /**
+   * The candidates of a query in ascending order, at most `limit`. Each term is looked up on its own and
+   * the lists are merged here: a word with a hundred expansions (compounds of "arbeid") costs a hundred
+   * lookups, where FlexSearch's own merge would also rank them.
+   */
+  find({ clauses, required, exclude }: CandidateQuery, limit: number): Int32Array {
+    this.begin();
+    const lists = new Map<string, Postings>();
+    const holding = (term: string) => {
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = this.index.search({ query: term, field: INDEXED_FIELD, limit }).map((field) => field.result)));
+      return list;
+    };
+    const ofClause = (parts: string[][][]) => this.inAny(parts.map((words) => this.inEvery(words.map((terms) => terms.flatMap(holding)))));
+    const chosen = required.length ? this.inEvery(required.map((k) => [ofClause(clauses[k]!)])) : this.inAny(clauses.map(ofClause));
+    return sorted(this.without(chosen, exclude.flatMap(holding)), limit);
+  }
+
+  /** Paragraphs carrying every given tag (no text query), in ascending order: browsing by year, topic or type; null without tags. */
+  tagged(filter: TagFilter): Int32Array | null {
+    const fields = TAG_FIELDS.filter((field) => filter[field]?.length);
+    if (fields.length === 0) return null;
+    this.begin();
+    const size = this.marks.length;
+    const carrying = (field: string, tag: string) => this.index.search({ tag: { [field]: tag }, limit: size }).map((group) => group.result);
+    return sorted(this.inEvery(fields.map((field) => filter[field]!.flatMap((tag) => carrying(field, tag)))), size);
+  }
+
+  private begin(): void {
+    if (this.mark < MAX_MARK) return;
+    this.marks.fill(0);
+    this.mark = 0;
+  }
+
+  /** The ids of any of the lists, each once, in the order first met. */
+  private inAny(lists: ArrayLike<number>[]): number[] {
+    const { marks } = this;
+    const seen = ++this.mark;
+    const out: number[] = [];
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]!;
+        if (marks[id] !== seen) {
+          marks[id] = seen;
+          out.push(id);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The ids found in every group — in any list of it — each once: a mark climbs one step per group. */
+  private inEvery(groups: Postings[]): number[] {
+    const { marks } = this;
+    const [first, ...rest] = groups;
+    if (!first) return [];
+    const found = this.inAny(first);
+    for (const group of rest) {
+      const before = this.mark;
+      const after = ++this.mark;
+      for (const list of group) {
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i]!;
+          if (marks[id] === before) marks[id] = after;
+        }
+      }
+    }
+    const last = this.mark;
+    return rest.length ? found.filter((id) => marks[id] === last) : found;
+  }
+
+  /** `ids` without those in the lists. */
+  private without(ids: number[], lists: Postings): number[] {
+    if (lists.length === 0) return ids;
+    const { marks } = this;
+    const excluded = ++this.mark;
+    for (const list of lists) for (let i = 0; i < list.length; i++) marks[list[i]!] = excluded;
+    return ids.filter((id) => marks[id] !== excluded);
+  }
+}
+
+function sorted(ids: number[], limit: number): Int32Array {
+  const out = Int32Array.from(ids).sort();
+  return out.length > limit ? out.subarray(0, limit) : out;
 }

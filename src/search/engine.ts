@@ -6,11 +6,10 @@
 import { buildIndex, type SearchIndex } from '../indexing/build.js';
 import type { Catalog } from '../indexing/catalog.js';
 import type { ForwardIndex } from '../indexing/forward-index.js';
-import type { ParagraphIndex } from '../indexing/paragraph-index.js';
 import type { Corpus } from '../model/corpus.js';
-import { findCandidates, findTagged } from './candidates.js';
+import { CandidateFinder } from './candidates.js';
 import { Comparer, type Comparison } from './compare.js';
-import { applyFilters, type Facets, type Filter } from './facets.js';
+import { FacetCounter, type Facets, type Filter } from './facets.js';
 import { makeHit, matchesIn, type Hit } from './hit.js';
 import type { Widening } from './query/alternatives.js';
 import { compileQuery, type CompiledQuery } from './query/compile.js';
@@ -63,9 +62,10 @@ interface Plan {
 
 export class SearchEngine {
   readonly catalog: Catalog;
-  private readonly paragraphs: ParagraphIndex;
   private readonly forward: ForwardIndex;
   private readonly index: SearchIndex;
+  private readonly candidates: CandidateFinder;
+  private readonly facets: FacetCounter;
   private readonly ranker: Ranker;
   private readonly comparer: Comparer;
   private readonly vectors: TermVectors;
@@ -74,8 +74,9 @@ export class SearchEngine {
   constructor(index: SearchIndex) {
     this.index = index;
     this.catalog = index.catalog;
-    this.paragraphs = index.paragraphs;
     this.forward = index.forward;
+    this.candidates = new CandidateFinder(index.paragraphs, index.catalog.size);
+    this.facets = new FacetCounter(index.catalog);
     this.ranker = new Ranker(index.forward, index.catalog.entries.map((e) => e.ordinal), Float32Array.from(index.catalog.entries, (e) => shapeWeight(e.text)));
     this.vectors = new TermVectors(index.forward, index.vocabulary);
     this.comparer = new Comparer(index.catalog, index.forward, index.vocabulary, this.vectors);
@@ -124,13 +125,13 @@ export class SearchEngine {
   }
 
   /** Candidates of the query's words; without words, what the filters select (nothing for only stop words). */
-  private find({ q, filter, query }: Plan): number[] {
-    if (query.clauses.length) return findCandidates(this.paragraphs, query.candidates, MAX_CANDIDATES);
+  private find({ q, filter, query }: Plan): ArrayLike<number> {
+    if (query.clauses.length) return this.candidates.find(query.candidates, MAX_CANDIDATES);
     if (q.trim() !== '') return [];
-    return findTagged(this.paragraphs, { year: filter.years.map(String), topic: filter.topics, type: filter.types }, this.catalog.size) ?? [];
+    return this.candidates.tagged({ year: filter.years.map(String), topic: filter.topics, type: filter.types }) ?? [];
   }
 
-  private respond({ q, limit, offset, filter, query }: Plan, found: number[]): SearchResponse {
+  private respond({ q, limit, offset, filter, query }: Plan, found: ArrayLike<number>): SearchResponse {
     let ranked: number[];
     let total: number;
     let facets: Facets;
@@ -139,22 +140,32 @@ export class SearchEngine {
       // No words: browse what the filters select, newest letters first, in document order.
       // Only stop words: nothing matches, so there is nothing to count either.
       const all = q.trim() ? [] : this.catalog.entries.map((_, i) => i);
-      facets = applyFilters(all, this.catalog, filter).facets;
-      ranked = found.sort((a, b) => this.byYearThenOrder(a, b));
+      facets = this.facets.apply(all, filter).facets;
+      ranked = Array.from(found).sort((a, b) => this.byYearThenOrder(a, b));
       total = ranked.length;
     } else {
       // Every candidate holds a query word and so matches, unless a phrase rules it out: only then
       // must each one be scored to know whether it counts.
       const phrases = query.excludedPhrases.length > 0 || query.clauses.some((c) => c.anyOf.some((p) => p.kind === 'phrase'));
-      const known = new Map<number, number>();
-      if (phrases) for (const doc of found) {
-        const score = this.matchScore(doc, query);
-        if (score !== null) known.set(doc, score);
+      let matching = found;
+      let score = (doc: number) => this.matchScore(doc, query);
+      if (phrases) {
+        const known = new Map<number, number>();
+        const kept = new Int32Array(found.length);
+        let n = 0;
+        for (let i = 0; i < found.length; i++) {
+          const doc = found[i]!;
+          const s = this.matchScore(doc, query);
+          if (s === null) continue;
+          known.set(doc, s);
+          kept[n++] = doc;
+        }
+        matching = kept.subarray(0, n);
+        score = (doc) => known.get(doc)!;
       }
-      const filtered = applyFilters(phrases ? known.keys() : found, this.catalog, filter);
+      const filtered = this.facets.apply(matching, filter);
       facets = filtered.facets;
       total = filtered.hits.length;
-      const score = phrases ? (doc: number) => known.get(doc)! : (doc: number) => this.matchScore(doc, query);
       const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
       ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }

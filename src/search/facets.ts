@@ -26,51 +26,106 @@ export interface Facets {
 /** One collator for every query: `localeCompare(…, 'nb')` would build one per comparison. */
 const norwegian = new Intl.Collator('nb');
 
-/** Split candidates into hits (passing all filters) and facet counts. */
-export function applyFilters(candidates: Iterable<number>, catalog: Catalog, filter: Filter): { hits: number[]; facets: Facets } {
-  const codes = catalog.facetCodes;
-  const years = new Set(filter.years);
-  const topicSet = new Set(filter.topics);
-  const types = new Set(filter.types);
-  // The loop reads typed arrays only: it runs once per candidate, thousands of times per query.
-  const yearOf = codes.year.of;
-  const typeOf = codes.type.of;
-  const topicOf = codes.topic.of;
-  const topicFrom = codes.topic.from;
-  const yearOk = allowed(codes.year, years);
-  const typeOk = allowed(codes.type, types);
-  const topicOk = allowed(codes.topic, topicSet);
-  const yearCounts = new Int32Array(codes.year.values.length);
-  const topicCounts = new Int32Array(codes.topic.values.length);
-  const typeCounts = new Int32Array(codes.type.values.length);
-  const hits: number[] = [];
-  for (const doc of candidates) {
-    const year = yearOf[doc]!;
-    const type = typeOf[doc]!;
-    const from = topicFrom[doc]!;
-    const to = topicFrom[doc + 1]!;
-    const okYear = yearOk === null || yearOk[year] === 1;
-    const okType = typeOk === null || typeOk[type] === 1;
-    let okTopic = topicOk === null;
-    for (let k = from; k < to && !okTopic; k++) okTopic = topicOk![topicOf[k]!] === 1;
-    if (okTopic && okType) yearCounts[year]!++;
-    if (okYear && okType) for (let k = from; k < to; k++) topicCounts[topicOf[k]!]!++;
-    if (okYear && okTopic) typeCounts[type]!++;
-    if (okYear && okTopic && okType) hits.push(doc);
+/** A facet's values as shown: each value number's label, and its place in Norwegian alphabetical order. */
+interface Labels {
+  label: (value: string) => string;
+  of: string[];
+  rank: Int32Array;
+}
+
+/** Counts the facets of a catalog's paragraphs; what does not change between queries is made once. */
+export class FacetCounter {
+  private readonly topics: Labels;
+  private readonly types: Labels;
+
+  constructor(private readonly catalog: Catalog) {
+    const topicLabel = new Map(catalog.topics.map((t) => [t.id, t.label]));
+    this.topics = labels(catalog.facetCodes.topic, (value) => topicLabel.get(value) ?? value);
+    this.types = labels(catalog.facetCodes.type, (value) => catalog.typeLabel(value));
   }
-  const label = new Map(catalog.topics.map((t) => [t.id, t.label]));
-  return {
-    hits,
-    facets: {
-      year: listed(codes.year, yearCounts, years).map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
-      topic: listed(codes.topic, topicCounts, topicSet)
-        .map(([value, count]) => ({ value, label: label.get(value) ?? value, count }))
-        .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
-      type: listed(codes.type, typeCounts, types)
-        .map(([value, count]) => ({ value, label: catalog.typeLabel(value), count }))
-        .sort((a, b) => b.count - a.count || norwegian.compare(a.label, b.label)),
-    },
-  };
+
+  /** Split candidates into hits (passing all filters) and facet counts. */
+  apply(candidates: ArrayLike<number>, filter: Filter): { hits: ArrayLike<number>; facets: Facets } {
+    const codes = this.catalog.facetCodes;
+    const years = new Set(filter.years);
+    const topicSet = new Set(filter.topics);
+    const types = new Set(filter.types);
+    // The loops read typed arrays only: they run once per candidate, thousands of times per query.
+    const yearOf = codes.year.of;
+    const typeOf = codes.type.of;
+    const topicOf = codes.topic.of;
+    const topicFrom = codes.topic.from;
+    const yearCounts = new Int32Array(codes.year.values.length);
+    const topicCounts = new Int32Array(codes.topic.values.length);
+    const typeCounts = new Int32Array(codes.type.values.length);
+    let hits: ArrayLike<number> = candidates;
+    if (years.size + topicSet.size + types.size === 0) {
+      for (let i = 0; i < candidates.length; i++) {
+        const doc = candidates[i]!;
+        yearCounts[yearOf[doc]!]!++;
+        typeCounts[typeOf[doc]!]!++;
+        for (let k = topicFrom[doc]!, to = topicFrom[doc + 1]!; k < to; k++) topicCounts[topicOf[k]!]!++;
+      }
+    } else {
+      const yearOk = allowed(codes.year, years);
+      const typeOk = allowed(codes.type, types);
+      const topicOk = allowed(codes.topic, topicSet);
+      const passing = new Int32Array(candidates.length);
+      let n = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        const doc = candidates[i]!;
+        const year = yearOf[doc]!;
+        const type = typeOf[doc]!;
+        const from = topicFrom[doc]!;
+        const to = topicFrom[doc + 1]!;
+        const okYear = yearOk === null || yearOk[year] === 1;
+        const okType = typeOk === null || typeOk[type] === 1;
+        let okTopic = topicOk === null;
+        for (let k = from; k < to && !okTopic; k++) okTopic = topicOk![topicOf[k]!] === 1;
+        if (okTopic && okType) yearCounts[year]!++;
+        if (okYear && okType) for (let k = from; k < to; k++) topicCounts[topicOf[k]!]!++;
+        if (okYear && okTopic) typeCounts[type]!++;
+        if (okYear && okTopic && okType) passing[n++] = doc;
+      }
+      hits = passing.subarray(0, n);
+    }
+    return {
+      hits,
+      facets: {
+        year: listed(codes.year, yearCounts, years).map(([value, count]) => ({ value, count })).sort((a, b) => b.value - a.value),
+        topic: labelled(codes.topic, topicCounts, topicSet, this.topics),
+        type: labelled(codes.type, typeCounts, types, this.types),
+      },
+    };
+  }
+}
+
+function labels(codes: Codes<string>, label: (value: string) => string): Labels {
+  const of = codes.values.map(label);
+  const rank = new Int32Array(of.length);
+  const order = of.map((_, c) => c).sort((a, b) => norwegian.compare(of[a]!, of[b]!));
+  // Labels the collator holds equal share a rank, so ordering by rank is ordering by the collator.
+  order.forEach((c, i) => (rank[c] = i > 0 && norwegian.compare(of[order[i - 1]!]!, of[c]!) === 0 ? rank[order[i - 1]!]! : i));
+  return { label, of, rank };
+}
+
+/**
+ * A labelled facet, most hits first, then in Norwegian alphabetical order: the values counted by their
+ * rank, then each chosen value not counted, at zero, so it can be unchosen.
+ */
+function labelled(codes: Codes<string>, counts: Int32Array, chosen: Set<string>, { label, of, rank }: Labels): (FacetValue<string> & { label: string })[] {
+  const counted: number[] = [];
+  counts.forEach((count, c) => {
+    if (count > 0) counted.push(c);
+  });
+  counted.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
+  const out = counted.map((c) => ({ value: codes.values[c]!, label: of[c]!, count: counts[c]! }));
+  const unchosen: (FacetValue<string> & { label: string })[] = [];
+  for (const value of chosen) {
+    const c = codes.code.get(value);
+    if (c === undefined || counts[c] === 0) unchosen.push({ value, label: label(value), count: 0 });
+  }
+  return [...out, ...unchosen.sort((a, b) => norwegian.compare(a.label, b.label))];
 }
 
 /** The value numbers a filter lets through, or null when it chooses nothing (everything passes). */

@@ -14,7 +14,7 @@ const DIVERSITY = 0.85;
  * counted (for the total and facets), not scored. Writes the final scores to `scores`.
  */
 export function rankTop(
-  hits: number[],
+  hits: ArrayLike<number>,
   catalog: Catalog,
   score: (doc: number) => number | null,
   bound: number,
@@ -27,11 +27,11 @@ export function rankTop(
   const newest = catalog.newestYear;
   // Hits by year, newest first: a counting sort on each entry's year rank.
   const starts = new Int32Array(years.length + 1);
-  for (const doc of hits) starts[yearRank[doc]! + 1]!++;
+  for (let i = 0; i < hits.length; i++) starts[yearRank[hits[i]!]! + 1]!++;
   for (let r = 0; r < years.length; r++) starts[r + 1]! += starts[r]!;
   const byYear = new Int32Array(hits.length);
   const next = starts.slice(0, years.length);
-  for (const doc of hits) byYear[next[yearRank[doc]!]!++] = doc;
+  for (let i = 0; i < hits.length; i++) byYear[next[yearRank[hits[i]!]!]!++] = hits[i]!;
   const scored: number[] = [];
   // The `needed` best scores so far, best first: the stopping test reads the last of them.
   const best: number[] = [];
