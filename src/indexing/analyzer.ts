@@ -60,7 +60,9 @@ export function analyze(input: string): Token[] {
   const push = (term: string, surface: string, start: number, end: number) => {
     tokens.push({ term, surface, start, end, stop: false });
   };
-  for (const m of text.matchAll(MAY_REFER.test(text) ? TOKEN_WITH_LAW : TOKEN)) {
+  const pattern = MAY_REFER.test(text) ? TOKEN_WITH_LAW : TOKEN;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1]) {
@@ -85,11 +87,13 @@ export function analyze(input: string): Token[] {
       push(word.replace(/[.,]$/, ''), word, start, start + word.length);
       continue;
     }
-    let offset = start;
-    for (const part of word.split('-')) {
-      const token = wordToken(part, offset);
+    // Each part between hyphens (most words have none: the whole word, not copied).
+    for (let from = 0; from <= word.length; ) {
+      const hyphen = word.indexOf('-', from);
+      const to = hyphen === -1 ? word.length : hyphen;
+      const token = wordToken(word.slice(from, to), start + from);
       if (token) tokens.push(token);
-      offset += part.length + 1;
+      from = to + 1;
     }
   }
   return tokens;

@@ -35,13 +35,17 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const catalog = new Catalog(corpus);
   const analysis = new TextAnalysis(corpus.laws);
   const texts = catalog.entries.map(fieldTexts);
-  // Two passes: coordinations are completed with words the whole corpus knows.
-  const words = texts.map((fields) => mapFields(fields, (text) => analysis.words(text)));
+  // Two passes: coordinations are completed with words the whole corpus knows. A heading and a section
+  // title stand over many paragraphs: each is analysed once.
+  const wordsOf = byField((text) => analysis.words(text));
+  const words = texts.map((fields) => mapFields(fields, (text, field) => wordsOf[field](text)));
   const known = new Set<string>();
   for (const fields of words) for (const field of FIELDS) for (const token of fields[field]) if (!token.stop) known.add(token.term);
+  const isKnown = (term: string) => known.has(term);
+  const completeOf = byField((text, tokens: Token[]) => analysis.complete(text, tokens, isKnown));
   const paragraphs = createParagraphIndex();
   const analysed = words.map((fields, position) => {
-    const complete = mapFields(fields, (tokens, field) => analysis.complete(texts[position]![field], tokens, (term) => known.has(term)));
+    const complete = mapFields(fields, (tokens, field) => completeOf[field](texts[position]![field], tokens));
     paragraphs.add(indexedParagraph(position, catalog.entries[position]!, FIELDS.map((field) => complete[field])));
     return complete;
   });
@@ -54,6 +58,22 @@ export function buildIndex(corpus: Corpus): SearchIndex {
 export function indexLanguage(corpus: Corpus, vocabulary: Vocabulary, analysis = new TextAnalysis(corpus.laws)): IndexLanguage {
   const known = (term: string) => vocabulary.termIds.has(term);
   return { analysis, thesaurus: new Thesaurus(Thesaurus.groupsOf(corpus), (text) => analysis.tokens(text, known)) };
+}
+
+/**
+ * `analyse` per field: for the text as it is, for a heading or title remembered by its text (its
+ * tokens, like its text, are then shared by the paragraphs under it, and never changed).
+ */
+function byField<A extends unknown[]>(analyse: (text: string, ...rest: A) => Token[]): Record<Field, (text: string, ...rest: A) => Token[]> {
+  const remembered = (): ((text: string, ...rest: A) => Token[]) => {
+    const seen = new Map<string, Token[]>();
+    return (text, ...rest) => {
+      let tokens = seen.get(text);
+      if (!tokens) seen.set(text, (tokens = analyse(text, ...rest)));
+      return tokens;
+    };
+  };
+  return { text: analyse, heading: remembered(), title: remembered() };
 }
 
 function mapFields<A, B>(fields: Record<Field, A>, f: (value: A, field: Field) => B): Record<Field, B> {

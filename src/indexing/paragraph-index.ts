@@ -38,6 +38,8 @@ export function createParagraphIndex(): ParagraphIndex {
   const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, cache: false, maxlength: 1 << 20, split: /\s+/ } as never);
   return new Document({
     tokenize: 'strict',
+    // It finds candidates only: its ranking by position is never read, so one bucket holds every term.
+    resolution: 1,
     encoder,
     document: { id: 'id', index: [INDEXED_FIELD], tag: [...TAG_FIELDS] },
   } as never) as unknown as ParagraphIndex;

@@ -76,8 +76,14 @@ export class CandidateFinder {
     this.mark = 0;
   }
 
-  /** The ids of any of the lists, each once, in the order first met. */
-  private inAny(lists: ArrayLike<number>[]): number[] {
+  /** The ids of any of the lists, each once. */
+  private inAny(lists: ArrayLike<number>[]): ArrayLike<number> {
+    // One term's postings hold each paragraph once already.
+    return lists.length === 1 ? lists[0]! : this.marked(lists);
+  }
+
+  /** The ids of any of the lists, each once, in the order first met, each marked with a new mark. */
+  private marked(lists: ArrayLike<number>[]): number[] {
     const { marks } = this;
     const seen = ++this.mark;
     const out: number[] = [];
@@ -94,11 +100,12 @@ export class CandidateFinder {
   }
 
   /** The ids found in every group — in any list of it — each once: a mark climbs one step per group. */
-  private inEvery(groups: Postings[]): number[] {
+  private inEvery(groups: Postings[]): ArrayLike<number> {
     const { marks } = this;
     const [first, ...rest] = groups;
     if (!first) return [];
-    const found = this.inAny(first);
+    if (rest.length === 0) return this.inAny(first);
+    const found = this.marked(first);
     for (const group of rest) {
       const before = this.mark;
       const after = ++this.mark;
@@ -110,20 +117,27 @@ export class CandidateFinder {
       }
     }
     const last = this.mark;
-    return rest.length ? found.filter((id) => marks[id] === last) : found;
+    return found.filter((id) => marks[id] === last);
   }
 
   /** `ids` without those in the lists. */
-  private without(ids: number[], lists: Postings): number[] {
+  private without(ids: ArrayLike<number>, lists: Postings): ArrayLike<number> {
     if (lists.length === 0) return ids;
     const { marks } = this;
     const excluded = ++this.mark;
     for (const list of lists) for (let i = 0; i < list.length; i++) marks[list[i]!] = excluded;
-    return ids.filter((id) => marks[id] !== excluded);
+    return Array.prototype.filter.call(ids, (id: number) => marks[id] !== excluded) as number[];
   }
 }
 
-function sorted(ids: number[], limit: number): Int32Array {
-  const out = Int32Array.from(ids).sort();
+/** The ids ascending, at most `limit`: copied, and sorted only when they are not (postings mostly are). */
+function sorted(ids: ArrayLike<number>, limit: number): Int32Array {
+  const out = new Int32Array(ids.length);
+  let ascending = true;
+  for (let i = 0; i < ids.length; i++) {
+    out[i] = ids[i]!;
+    if (i > 0 && out[i]! < out[i - 1]!) ascending = false;
+  }
+  if (!ascending) out.sort();
   return out.length > limit ? out.subarray(0, limit) : out;
 }
