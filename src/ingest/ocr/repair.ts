@@ -76,6 +76,9 @@ export interface RepairedText {
  */
 export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon, prior: NorwegianPrior = loadNorwegianPrior()): RepairedText {
   const words = [...proseWords(text)];
+  /** How often the scan writes each word (in lower case). */
+  const timesWritten = new Map<string, number>();
+  for (const { text: token } of words) timesWritten.set(token.toLowerCase(), (timesWritten.get(token.toLowerCase()) ?? 0) + 1);
   const odds = new WordOdds(model, prior);
   const scanSpellings = new ScanSpellings(lexicon, model);
   const seed = ConfusionTable.seed();
@@ -94,12 +97,18 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon, 
     if (!own && isAbbreviation(word)) return out;
     const capitalised = capitalisedByContext(text, words, i);
     const name = isName(word.text, own, capitalised);
-    for (const s of spellings(word.text, misreadingOptions(word.text, own, capitalised))) {
+    // A name may be a compound too ("Løsningsteam"), kept only where the scan shows its misreadings in
+    // other words (below); learning reads no name so, lest a name teach a misreading of its own.
+    const options = { ...misreadingOptions(word.text, own, capitalised), compounds: own?.kind !== 'listed' };
+    for (const s of spellings(word.text, options)) {
       const staysName = name && /^\p{Lu}/u.test(s.text);
       if (s.text !== word.text && (!staysName || s.misread.every((m) => table.shown(m.meant, m.written)))) out.push(read(i, i + 1, s));
     }
-    // Two words run together where OCR lost the space ("atdet").
-    if (!own) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: LOST_SPACE });
+    // Two words run together where OCR lost the space ("atdet", "Selvom"): a word that is only a
+    // compound of listed words may be two words too, unless the scan writes it so again and again —
+    // each lost space is a chance of its own.
+    const lostSpaces = !own ? 1 : own.kind === 'compound' ? timesWritten.get(word.text.toLowerCase())! : 0;
+    if (lostSpaces > 0) for (const [first, second] of splits(word.text)) out.push({ ...read(i, i + 1, first, second), channel: lostSpaces * LOST_SPACE });
     const next = words[i + 1];
     const gap = next ? text.slice(word.end, next.start) : '';
     // A word split where a letter was lost ("gj re"), or by a line-end hyphen ("oppfølg-\ning").

@@ -47,6 +47,19 @@ describe('repairOcr: each misreading undone', () => {
     expect(repaired(scanned)).toBe(clean);
   });
 
+  test('a compound written once may be two words that lost their space; written so again and again it stays', () => {
+    const once = 'Selvom det er viktig, får brukerne hjelp.';
+    expect(repaired(once)).toBe('Selv om det er viktig, får brukerne hjelp.');
+    expect(repaired(`${once} ${once} ${once}`)).toBe(`${once} ${once} ${once}`);
+  });
+
+  test('a name may be a compound, where the scan shows its misreadings in other words', () => {
+    expect(repaired('Forsøket med Lgsningsteam skal fortsette, og vi skal sgrge for god oppfglging.')).toBe(
+      'Forsøket med Løsningsteam skal fortsette, og vi skal sørge for god oppfølging.',
+    );
+    expect(repaired('Forsøket med Lgsningsteam skal fortsette.')).toBe('Forsøket med Lgsningsteam skal fortsette.');
+  });
+
   test('a word broken by a line-end hyphen is spelled whole, the hyphen left in place', () => {
     const { text, repairs } = repairOcr('Arbeidet med oppfgl-\ngingen fortsetter.', small, lexicon);
     expect(text).toBe('Arbeidet med oppføl-\ngingen fortsetter.');
