@@ -159,9 +159,12 @@ function stem(word: string): string {
   }
 }
 
-/** Lower-case and fold one word; "oe" is how ø is typed without the letter ("oppfoelging"). */
+/**
+ * Lower-case and fold one word; "oe" is how ø is typed without the letter ("oppfoelging"). Only an "oe"
+ * typed so: an ø folded before an e ("miljøet") is an o and an e.
+ */
 function foldWord(word: string): string {
-  return fold(word).replace(/oe/g, 'o');
+  return fold(word.toLowerCase().replace(/oe/g, 'o'));
 }
 
 /** The index terms of a text, in order, without stop words. */
