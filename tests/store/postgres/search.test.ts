@@ -5,7 +5,7 @@
 import { openArchive, publishCorpus } from '../../../src/archive.js';
 import { SearchEngine } from '../../../src/search/engine.js';
 import type { LoadedIndex } from '../../../src/store/live-index.js';
-import { closeDatabases } from '../../../src/store/postgres/database.js';
+import { closeDatabases, connect, SCHEMA } from '../../../src/store/postgres/database.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres.js';
 import { searchSuite, suiteCorpus } from '../../helpers/search-suite.js';
@@ -38,5 +38,16 @@ describe('SearchEngine on PostgreSQL beside the in-memory engine', () => {
       {},
     ];
     for (const request of requests) expect(await live.current.search(request)).toEqual(await memory.search(request));
+  });
+});
+
+describe('the tables', () => {
+  it('keep the large columns (index parts, documents) with lz4, which this server has', async () => {
+    const columns = await connect(server.url).map(
+      `SELECT attrelid::regclass::text || '.' || attname AS col, attcompression AS compression FROM pg_attribute WHERE attrelid IN ('${SCHEMA}.index_parts'::regclass, '${SCHEMA}.stored_documents'::regclass) AND attname IN ('data', 'document')`,
+      [],
+      (r: { col: string; compression: string }) => `${r.col}: ${r.compression}`,
+    );
+    expect(columns.sort()).toEqual([`${SCHEMA}.index_parts.data: l`, `${SCHEMA}.stored_documents.document: l`]);
   });
 });
