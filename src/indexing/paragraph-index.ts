@@ -10,7 +10,7 @@ import FlexSearch from 'flexsearch';
 import type { Token } from './analyzer.js';
 import type { Entry } from './catalog.js';
 
-const { Document, Encoder } = FlexSearch;
+const { Document } = FlexSearch;
 
 export const INDEXED_FIELD = 'terms';
 export const TAG_FIELDS = ['year', 'topic', 'type'] as const;
@@ -34,15 +34,21 @@ export interface ParagraphIndex {
 }
 
 export function createParagraphIndex(): ParagraphIndex {
-  // The analyzer has done all normalisation; FlexSearch only splits its terms on spaces.
-  const encoder = new Encoder({ normalize: false, dedupe: false, numeric: false, cache: false, maxlength: 1 << 20, split: /\s+/ } as never);
   return new Document({
     tokenize: 'strict',
     // It finds candidates only: its ranking by position is never read, so one bucket holds every term.
     resolution: 1,
-    encoder,
+    encode: splitTerms,
     document: { id: 'id', index: [INDEXED_FIELD], tag: [...TAG_FIELDS] },
   } as never) as unknown as ParagraphIndex;
+}
+
+/**
+ * FlexSearch's encoder, in place of its own: the analyzer has done all normalisation, and a paragraph's
+ * terms come distinct, separated by single spaces (see indexedParagraph), a query's one at a time.
+ */
+function splitTerms(terms: string): string[] {
+  return terms ? terms.split(' ') : [];
 }
 
 /** What FlexSearch indexes of one paragraph: the distinct terms of all its analysed fields, and its tags. */
