@@ -15,7 +15,7 @@ import type { Widening } from './query/alternatives.js';
 import { compileQuery, type CompiledQuery } from './query/compile.js';
 import type { QueryContext } from './query/context.js';
 import { shapeWeight } from './rank/paragraph-shape.js';
-import { Ranker, type RankedPart } from './rank/ranker.js';
+import { Ranker } from './rank/ranker.js';
 import { newestRestatementFirst, RESTATEMENT_WINDOW, type RestatementContext } from './rank/restatements.js';
 import { rankTop } from './rank/result-order.js';
 import type { Span } from '../text/marked-text.js';
@@ -183,7 +183,8 @@ export class SearchEngine {
   /** A paragraph's score for the query before the recency prior; null when it does not match. */
   private matchScore(doc: number, query: CompiledQuery): number | null {
     const score = this.ranker.score(doc, query.clauses);
-    if (score === null || query.excludedPhrases.some((p: RankedPart) => this.ranker.score(doc, [{ anyOf: [p], idf: 1 }]) !== null)) return null;
+    if (score === null) return null;
+    for (const phrase of query.excludedPhrases) if (this.ranker.holds(doc, phrase)) return null;
     return score;
   }
 

@@ -63,9 +63,9 @@ export function makeHit(entry: Entry, position: number, forward: ForwardIndex, m
 
 /** The tokens of one field of a paragraph whose terms are among `matchIds`, in text order. */
 export function matchesIn(forward: ForwardIndex, position: number, field: Field, matchIds: ReadonlySet<number>): Match[] {
-  const { terms, starts, ends } = forward.tokens(position, field);
+  const { offsets, terms, starts, ends } = forward.column(field);
   const found: Match[] = [];
-  for (let i = 0; i < terms.length; i++) if (matchIds.has(terms[i]!)) found.push({ start: starts[i]!, end: ends[i]!, term: terms[i]! });
+  for (let i = offsets[position]!, to = offsets[position + 1]!; i < to; i++) if (matchIds.has(terms[i]!)) found.push({ start: starts[i]!, end: ends[i]!, term: terms[i]! });
   return found;
 }
 

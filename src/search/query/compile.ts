@@ -8,7 +8,7 @@
 import type { Token } from '../../indexing/analyzer.js';
 import type { Vocabulary } from '../../indexing/vocabulary.js';
 import type { CandidateQuery } from '../candidates.js';
-import { idf, partIdf, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
+import { idf, partIdf, type PhrasePart, type QueryTerm, type RankedClause, type RankedPart } from '../rank/ranker.js';
 import { bindSections, widen, type QueryWord, type Widening } from './alternatives.js';
 import type { QueryContext } from './context.js';
 import { parseQuery, type Part } from './parse.js';
@@ -23,7 +23,7 @@ export interface CompiledQuery {
   clauses: RankedClause[];
   /** What a candidate must hold, by the same rule as the ranking matches: see CandidateQuery. */
   candidates: CandidateQuery;
-  excludedPhrases: RankedPart[];
+  excludedPhrases: PhrasePart[];
   /** Every term the query's words may match: what is highlighted. */
   matchIds: Set<number>;
   suggestion?: string;
@@ -81,7 +81,7 @@ export function compileQuery(q: string, context: QueryContext, options: CompileO
   const widened = options.exact ? [] : widen(context, clauses, words, matchIds);
 
   const exclude: string[] = [];
-  const excludedPhrases: RankedPart[] = [];
+  const excludedPhrases: PhrasePart[] = [];
   for (const part of parsed.excluded) {
     if (part.kind === 'word') exclude.push(...tokensOf(part.text).filter((t) => !t.stop && known(t.term)).map((t) => t.term));
     else {
@@ -102,7 +102,7 @@ export function compileQuery(q: string, context: QueryContext, options: CompileO
 }
 
 /** An excluded phrase matches through its own terms only, never by fuzzy or compound expansion. */
-function excludedPhrase(vocabulary: Vocabulary, tokens: Token[]): RankedPart | null {
+function excludedPhrase(vocabulary: Vocabulary, tokens: Token[]): PhrasePart | null {
   const words = tokens.map((t) => {
     const id = vocabulary.termIds.get(t.term);
     return { term: t.stop ? null : { weights: new Map(id === undefined ? [] : [[id, 1]]), surface: -1, idf: 1 }, surface: vocabulary.surfaceIds.get(t.surface) ?? -1 };

@@ -7,8 +7,9 @@
  * Phrases must occur as written. Summing saturated field scores (not tf across fields, as BM25F does)
  * keeps a paragraph that says the word itself above one that merely sits under a heading that does.
  */
-import type { Field, ForwardIndex } from '../../indexing/forward-index.js';
+import type { Field, FieldColumn, ForwardIndex } from '../../indexing/forward-index.js';
 import { FIELDS } from '../../indexing/forward-index.js';
+import { MatchPositions } from './match-positions.js';
 
 const FIELD_BOOST: Record<Field, number> = { text: 1, heading: 0.8, title: 0.5 };
 const K1 = 1.2;
@@ -38,14 +39,28 @@ export interface RankedClause {
   idf: number;
 }
 
+export type PhrasePart = Extract<RankedPart, { kind: 'phrase' }>;
+
 export class Ranker {
+  /** Per field (in FIELDS order), its column, boost and average length: the inner loops index arrays, not records. */
+  private readonly columns: Readonly<FieldColumn>[];
+  private readonly boosts: number[];
+  private readonly averageLengths: number[];
+  private readonly positions = new MatchPositions();
+  /** Whether a word of the paragraph being scored matched its heading or section title. */
+  private matchedAbove = false;
+
   constructor(
-    private readonly forward: ForwardIndex,
+    forward: ForwardIndex,
     /** Each paragraph's position under its heading, from 1. */
     private readonly ordinals: ArrayLike<number>,
     /** Each paragraph's weight by its shape: prose 1, a listing less (see paragraph-shape.ts). */
     private readonly shapes: ArrayLike<number>,
-  ) {}
+  ) {
+    this.columns = FIELDS.map((field) => forward.column(field));
+    this.boosts = FIELDS.map((field) => FIELD_BOOST[field]);
+    this.averageLengths = FIELDS.map((field) => forward.averageLength[field] || 1);
+  }
 
   /**
    * No paragraph scores above this for these clauses: every factor at its ceiling (BM25's saturation
@@ -60,113 +75,120 @@ export class Ranker {
 
   /** Score one paragraph; null when a required phrase is missing or nothing matched. */
   score(doc: number, clauses: RankedClause[]): number | null {
+    const query = prepared(clauses);
+    const { positions } = this;
     let total = 0;
     let matchedClauses = 0;
     let matchedWeight = 0;
     let allWeight = 0;
-    const positions: number[][] = [];
-    const context = { matched: false };
-    for (const clause of clauses) {
+    positions.begin(query.length);
+    this.matchedAbove = false;
+    for (const clause of query) {
+      positions.nextClause();
       let best = 0;
-      let bestAt: number[] = [];
       let satisfied = false;
       for (const part of clause.anyOf) {
-        const { score, matched, at } = part.kind === 'phrase' ? this.phraseScore(doc, part) : this.wordScore(doc, part.terms, context);
-        if (!matched) continue;
-        satisfied = true;
-        if (score > best) {
+        const score = part.kind === 'phrase' ? this.phraseScore(doc, part) : this.wordScore(doc, part.terms);
+        if (score !== null) satisfied = true;
+        // The clause's positions are those of its best part.
+        if (score !== null && score > best) {
           best = score;
-          bestAt = at;
-        }
+          positions.keepPart();
+        } else positions.dropPart();
       }
       // A phrase is a requirement, not a preference.
-      if (!satisfied && clause.anyOf.every((p) => p.kind === 'phrase')) return null;
+      if (!satisfied && clause.required) return null;
       const weight = clause.idf;
       allWeight += weight;
       if (satisfied) {
         matchedClauses++;
         matchedWeight += weight;
       }
-      positions.push(bestAt);
       total += best;
     }
+    positions.end();
     if (matchedClauses === 0) return null;
     // Coverage counts each clause by its IDF: a paragraph lacking a word most paragraphs hold ("NAV") loses little.
-    const coverage = allWeight > 0 ? matchedWeight / allWeight : matchedClauses / clauses.length;
-    const lead = context.matched ? 1 + LEAD / this.ordinals[doc]! : 1;
-    return total * coverage * coverage * this.proximity(positions) * lead * this.shapes[doc]!;
+    const coverage = allWeight > 0 ? matchedWeight / allWeight : matchedClauses / query.length;
+    const lead = this.matchedAbove ? 1 + LEAD / this.ordinals[doc]! : 1;
+    return total * coverage * coverage * this.proximity() * lead * this.shapes[doc]!;
   }
 
-  private wordScore(doc: number, terms: QueryTerm[], context: { matched: boolean }): { score: number; matched: boolean; at: number[] } {
+  /** Whether the phrase stands as written in any field of the paragraph. */
+  holds(doc: number, phrase: PhrasePart): boolean {
+    const words = phraseWords(phrase);
+    for (let f = 0; f < FIELDS.length; f++) if (this.phraseCount(doc, words, f, false) > 0) return true;
+    return false;
+  }
+
+  /** A word part's score; null when one of its terms is missing. Adds where its terms stand in the text. */
+  private wordScore(doc: number, terms: DenseTerm[]): number | null {
     let score = 0;
     let matched = true;
-    const at: number[] = [];
-    for (const term of terms) {
-      const weights = denseWeights(term);
+    for (const { weights, surface, idf } of terms) {
       let termScore = 0;
-      for (const field of FIELDS) {
-        const { offsets, terms: ids, surfaces } = this.forward.column(field);
+      for (let f = 0; f < FIELDS.length; f++) {
+        const { offsets, terms: ids, surfaces } = this.columns[f]!;
         const from = offsets[doc]!;
         let tf = 0;
         for (let i = from, to = offsets[doc + 1]!; i < to; i++) {
-          const w = weights[ids[i]!];
-          if (!w) continue;
-          tf += surfaces[i] === term.surface ? 1 : w;
-          if (field === 'text') at.push(i - from);
+          const w = weightOf(weights, ids[i]!);
+          if (w === 0) continue;
+          tf += surfaces[i] === surface ? 1 : w;
+          if (f === TEXT) this.positions.add(i - from);
         }
         if (tf === 0) continue;
-        termScore += FIELD_BOOST[field] * this.saturate(tf, doc, field);
-        if (field !== 'text') context.matched = true;
+        termScore += this.boosts[f]! * this.saturate(tf, doc, f);
+        if (f !== TEXT) this.matchedAbove = true;
       }
       if (termScore === 0) matched = false;
-      score += term.idf * termScore;
+      score += idf * termScore;
     }
-    return { score, matched, at };
+    return matched ? score : null;
   }
 
-  private phraseScore(doc: number, phrase: Extract<RankedPart, { kind: 'phrase' }>): { score: number; matched: boolean; at: number[] } {
+  /** A phrase part's score; null when it does not occur. Adds where it starts in the text. */
+  private phraseScore(doc: number, phrase: ScoredPhrase): number | null {
     let tf = 0;
-    const at: number[] = [];
-    const words = phraseWords(phrase);
-    for (const field of FIELDS) {
-      const { offsets, terms, surfaces } = this.forward.column(field);
-      const from = offsets[doc]!;
-      let count = 0;
-      for (let start = from, last = offsets[doc + 1]! - words.length; start <= last; start++) {
-        if (!phraseAt(words, terms, surfaces, start)) continue;
-        count++;
-        if (field === 'text') at.push(start - from);
-      }
-      if (count) tf += FIELD_BOOST[field] * this.saturate(count, doc, field);
+    for (let f = 0; f < FIELDS.length; f++) {
+      const count = this.phraseCount(doc, phrase.words, f, f === TEXT);
+      if (count) tf += this.boosts[f]! * this.saturate(count, doc, f);
     }
-    return { score: phrase.idf * tf, matched: tf > 0, at };
+    return tf > 0 ? phrase.idf * tf : null;
+  }
+
+  /** How often the phrase stands in field `f` of the paragraph; where it starts is added when `record`. */
+  private phraseCount(doc: number, words: PhraseWord[], f: number, record: boolean): number {
+    const { offsets, terms, surfaces } = this.columns[f]!;
+    const from = offsets[doc]!;
+    let count = 0;
+    const lead = words[0]!.weights;
+    for (let start = from, last = offsets[doc + 1]! - words.length; start <= last; start++) {
+      // Most tokens are not the phrase's first word: that test, its weights at hand, is most of the scan.
+      if ((lead !== null && weightOf(lead, terms[start]!) === 0) || !phraseAt(words, terms, surfaces, start)) continue;
+      count++;
+      if (record) this.positions.add(start - from);
+    }
+    return count;
   }
 
   /** BM25's term-frequency saturation with length normalisation. */
-  private saturate(tf: number, doc: number, field: Field): number {
-    const norm = 1 - B + (B * this.forward.length(doc, field)) / (this.forward.averageLength[field] || 1);
+  private saturate(tf: number, doc: number, f: number): number {
+    const { offsets } = this.columns[f]!;
+    const norm = 1 - B + (B * (offsets[doc + 1]! - offsets[doc]!)) / this.averageLengths[f]!;
     return (tf * (K1 + 1)) / (tf + K1 * norm);
   }
 
   /** 1 + bonus shrinking with the width of the narrowest text window holding one hit of each word. */
-  private proximity(positions: number[][]): number {
-    const lists = positions.filter((p) => p.length > 0);
-    if (lists.length < 2) return 1;
-    const events = lists.flatMap((list, k) => list.map((pos) => [pos, k] as const)).sort((a, b) => a[0] - b[0]);
-    const count = new Array<number>(lists.length).fill(0);
-    let covered = 0;
-    let best = Infinity;
-    for (let lo = 0, hi = 0; hi < events.length; hi++) {
-      if (count[events[hi]![1]]!++ === 0) covered++;
-      while (covered === lists.length) {
-        best = Math.min(best, events[hi]![0] - events[lo]![0] + 1);
-        if (--count[events[lo]![1]]! === 0) covered--;
-        lo++;
-      }
-    }
-    return 1 + (PROXIMITY * (lists.length - 1)) / Math.max(1, best - lists.length + 1);
+  private proximity(): number {
+    const lists = this.positions.matched;
+    if (lists < 2) return 1;
+    return 1 + (PROXIMITY * (lists - 1)) / Math.max(1, this.positions.narrowestWindow() - lists + 1);
   }
 }
+
+/** The index of the text field in FIELDS: only its matches count for proximity. */
+const TEXT = FIELDS.indexOf('text');
 
 /** Per-query preparation, computed once per query object and dropped with it. */
 function perQuery<K extends object, V>(compute: (key: K) => V): (key: K) => V {
@@ -178,18 +200,12 @@ function perQuery<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-
-/**
- * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops
- * look up every token of every candidate, and an array index is far cheaper than a Map lookup.
- */
-const denseWeights = perQuery((term: QueryTerm): Float64Array => {
-  let size = 0;
-  for (const id of term.weights.keys()) size = Math.max(size, id + 1);
-  const weights = new Float64Array(size);
-  for (const [id, w] of term.weights) weights[id] = w;
-  return weights;
-});
+/** A query term as the inner loops read it: its weights by term id. */
+interface DenseTerm {
+  weights: Float64Array;
+  surface: number;
+  idf: number;
+}
 
 /** A phrase word: the terms it matches by weight, or (a stop word) the written form it must have. */
 interface PhraseWord {
@@ -197,15 +213,55 @@ interface PhraseWord {
   surface: number;
 }
 
-const phraseWords = perQuery((phrase: Extract<RankedPart, { kind: 'phrase' }>): PhraseWord[] =>
-  phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface })),
+interface ScoredPhrase {
+  kind: 'phrase';
+  words: PhraseWord[];
+  idf: number;
+}
+
+/** A clause as scoring reads it: its parts prepared, and whether it must hold (phrases only). */
+interface ScoredClause {
+  anyOf: ({ kind: 'word'; terms: DenseTerm[] } | ScoredPhrase)[];
+  required: boolean;
+  idf: number;
+}
+
+const prepared = perQuery((clauses: RankedClause[]): ScoredClause[] =>
+  clauses.map(({ anyOf, idf }) => ({
+    anyOf: anyOf.map((part) =>
+      part.kind === 'phrase'
+        ? { kind: 'phrase', words: phraseWords(part), idf: part.idf }
+        : { kind: 'word', terms: part.terms.map((term) => ({ weights: denseWeights(term), surface: term.surface, idf: term.idf })) },
+    ),
+    required: anyOf.every((p) => p.kind === 'phrase'),
+    idf,
+  })),
 );
+
+/**
+ * A query term's weights as an array indexed by term id (0 where it does not match): the inner loops
+ * look up every token of every candidate, and an array index is far cheaper than a Map lookup.
+ */
+function denseWeights(term: QueryTerm): Float64Array {
+  let size = 0;
+  for (const id of term.weights.keys()) size = Math.max(size, id + 1);
+  const weights = new Float64Array(size);
+  for (const [id, w] of term.weights) weights[id] = w;
+  return weights;
+}
+
+/** A token's weight for a term: 0 for a stop word (-1) and for ids past the term's array. */
+function weightOf(weights: Float64Array, id: number): number {
+  return id >= 0 && id < weights.length ? weights[id]! : 0;
+}
+
+const phraseWords = perQuery((phrase: PhrasePart): PhraseWord[] => phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface })));
 
 /** Whether the phrase's words stand in order from token `start` on. */
 function phraseAt(words: PhraseWord[], terms: Int32Array, surfaces: Int32Array, start: number): boolean {
   for (let k = 0; k < words.length; k++) {
     const { weights, surface } = words[k]!;
-    if (weights ? (weights[terms[start + k]!] ?? 0) === 0 : surfaces[start + k] !== surface) return false;
+    if (weights ? weightOf(weights, terms[start + k]!) === 0 : surfaces[start + k] !== surface) return false;
   }
   return true;
 }

@@ -21,14 +21,26 @@ export interface RestatementContext {
 /** Reorder `ranked` (best first) in place of `scores` so that newer restatements come first. */
 export function newestRestatementFirst(ranked: number[], scores: Map<number, number>, context: RestatementContext): number[] {
   const head = ranked.slice(0, RESTATEMENT_WINDOW);
-  head.forEach((older, i) => {
-    let closest: { doc: number; at: number; similarity: number } | undefined;
-    head.forEach((newer, at) => {
-      if (context.yearOf(newer) <= context.yearOf(older) || context.typeOf(newer) !== context.typeOf(older)) return;
-      const similarity = context.similarity(older, newer);
-      if (similarity >= RESTATEMENT_SIMILARITY && similarity > (closest?.similarity ?? 0)) closest = { doc: newer, at, similarity };
-    });
-    if (closest && closest.at > i && scores.get(closest.doc)! >= TIE * scores.get(older)!) scores.set(older, scores.get(closest.doc)! * (1 - 1e-6));
-  });
+  for (let i = 0; i < head.length; i++) {
+    const older = head[i]!;
+    const at = closestRestatement(head, older, context);
+    if (at > i && scores.get(head[at]!)! >= TIE * scores.get(older)!) scores.set(older, scores.get(head[at]!)! * (1 - 1e-6));
+  }
   return [...head.sort((a, b) => scores.get(b)! - scores.get(a)!), ...ranked.slice(RESTATEMENT_WINDOW)];
+}
+
+/** Where in `head` the newer paragraph most like `older` stands, when one is a restatement of it; -1 when none is. */
+function closestRestatement(head: number[], older: number, context: RestatementContext): number {
+  let closest = -1;
+  let best = 0;
+  for (let at = 0; at < head.length; at++) {
+    const newer = head[at]!;
+    if (context.yearOf(newer) <= context.yearOf(older) || context.typeOf(newer) !== context.typeOf(older)) continue;
+    const similarity = context.similarity(older, newer);
+    if (similarity >= RESTATEMENT_SIMILARITY && similarity > best) {
+      best = similarity;
+      closest = at;
+    }
+  }
+  return closest;
 }

@@ -54,11 +54,10 @@ export function rankTop(
     // Diversity only lowers scores, so hits above the ceiling keep their exact place.
     const ceiling = bound * recencyPrior(years[k + 1]!, newest);
     if (best[needed - 1]! <= ceiling) continue;
-    const final = new Map(scores);
-    const ranked = diversify(scored, entries, final);
-    if (ranked.filter((doc) => final.get(doc)! > ceiling).length < needed) continue;
-    for (const [doc, s] of final) scores.set(doc, s);
-    return ranked;
+    // A hit's discount depends only on the hits ranked above it, so those above the ceiling decide alone.
+    const above = discounted(scored.filter((doc) => scores.get(doc)! > ceiling), entries, scores);
+    if (above.filter((hit) => hit.score > ceiling).length < needed) continue;
+    return diversify(scored, entries, scores);
   }
   return diversify(scored, entries, scores);
 }
@@ -81,19 +80,32 @@ function insertionPoint(sorted: number[], score: number): number {
  * less than the one before it, and the list is re-sorted by those discounted scores (written to `scores`).
  */
 function diversify(hits: number[], entries: Entry[], scores: Map<number, number>): number[] {
+  const ranked = discounted(hits, entries, scores);
+  for (const hit of ranked) scores.set(hit.doc, hit.score);
+  return ranked.map((hit) => hit.doc);
+}
+
+interface Scored {
+  doc: number;
+  score: number;
+  year: number;
+}
+
+/** The hits with their scores discounted for diversity, best first. */
+function discounted(hits: number[], entries: Entry[], scores: Map<number, number>): Scored[] {
   // Sorting reads scores from an array: thousands of candidates, a dozen comparisons each.
   const scored = hits.map((doc) => ({ doc, score: scores.get(doc)!, year: entries[doc]!.year }));
-  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score || b.year - a.year || a.doc - b.doc;
-  scored.sort(order);
+  scored.sort(bestFirst);
   const seen = new Map<number, number>();
   for (const hit of scored) {
     const block = entries[hit.doc]!.block;
     const n = seen.get(block) ?? 0;
     seen.set(block, n + 1);
-    if (n > 0) {
-      hit.score *= DIVERSITY ** n;
-      scores.set(hit.doc, hit.score);
-    }
+    if (n > 0) hit.score *= DIVERSITY ** n;
   }
-  return scored.sort(order).map((hit) => hit.doc);
+  return scored.sort(bestFirst);
+}
+
+function bestFirst(a: Scored, b: Scored): number {
+  return b.score - a.score || b.year - a.year || a.doc - b.doc;
 }
