@@ -33,6 +33,12 @@ const LETTERS = [...'abcdefghijklmnopqrstuvwxyzæøå'];
 /** A misreading the table has no evidence for yet: how likely the discovery walk takes it to be. */
 const UNSEEN = 1e-3;
 
+/**
+ * Any letter is now and then lost without trace, the table's letters or not: about one in ten thousand,
+ * far below the rate at which an engine loses the letters it lacks.
+ */
+const LOST = 1e-4;
+
 /** Below this a learned misreading is noise, not something the engine does. */
 const NEGLIGIBLE = 1e-5;
 
@@ -99,6 +105,7 @@ export class ConfusionTable {
   /** The same with the misreadings discovery adds, as asked for. */
   private readonly discovered = new Map<string, Misreading[]>();
   private discovering: ConfusionTable | undefined;
+  private lost: Misreading[] | undefined;
 
   private constructor(
     rows: Map<string, Map<string, number>>,
@@ -163,7 +170,7 @@ export class ConfusionTable {
   /** The probability that `meant` comes out as `written` (itself included). */
   probability(meant: string, written: string): number {
     if (written === meant) return this.identity.get(meant) ?? 1;
-    return this.rows.get(meant)?.get(written) ?? 0;
+    return this.rows.get(meant)?.get(written) ?? (written === '' && LETTERS.includes(meant) ? LOST : 0);
   }
 
   /**
@@ -186,6 +193,11 @@ export class ConfusionTable {
   /** The letters meant that the table has a row for. */
   meantLetters(): string[] {
     return [...this.rows.keys()];
+  }
+
+  /** Every small letter lost without trace, with its log-odds: the table's own rates, else a low one. */
+  lostLetters(): Misreading[] {
+    return (this.lost ??= LETTERS.map((meant) => this.misreading(meant, '', this.probability(meant, ''))));
   }
 
   /**

@@ -99,9 +99,15 @@ export function repairOcr(text: string, model: LanguageModel, lexicon: Lexicon, 
     const name = isName(word.text, own, capitalised);
     // A name may be a compound too ("Løsningsteam"), kept only where the scan shows its misreadings in
     // other words (below); learning reads no name so, lest a name teach a misreading of its own.
-    const options = { ...misreadingOptions(word.text, own, capitalised), compounds: own?.kind !== 'listed' };
+    // A listed word the corpus and general Norwegian seldom use may be a commoner listed word that lost a
+    // letter ("og eler"), any letter, where its neighbours clearly say so; never a spelling only the corpus
+    // has, which would only trade the word list's norm for the letters' own ("styringsparametre").
+    const rare = own?.kind === 'listed' && !common;
+    const plain = misreadingOptions(word.text, own, capitalised);
+    const options = { ...plain, lostLetter: plain.lostLetter || rare, anyLost: rare, compounds: own?.kind !== 'listed' };
     for (const s of spellings(word.text, options)) {
       const staysName = name && /^\p{Lu}/u.test(s.text);
+      if (rare && s.kind !== 'listed' && s.misread.some((m) => m.written === '')) continue;
       if (s.text !== word.text && (!staysName || s.misread.every((m) => table.shown(m.meant, m.written)))) out.push(read(i, i + 1, s));
     }
     // Two words run together where OCR lost the space ("atdet", "Selvom"): a word that is only a

@@ -50,6 +50,6 @@ export class ScanSpellings {
   }
 }
 
-function keyOf(token: string, { misreadings = true, lostLetter = false, compounds = true, capitalised = false }: SpellingOptions): string {
-  return `${+misreadings}${+lostLetter}${+compounds}${+capitalised}${token}`;
+function keyOf(token: string, { misreadings = true, lostLetter = false, anyLost = false, compounds = true, capitalised = false }: SpellingOptions): string {
+  return `${+misreadings}${+lostLetter}${+anyLost}${+compounds}${+capitalised}${token}`;
 }

@@ -41,6 +41,8 @@ export interface SpellingOptions {
   misreadings?: boolean;
   /** Put back one letter lost anywhere in the token. */
   lostLetter?: boolean;
+  /** The letter lost may be any letter, not only one the table knows OCR to lose. */
+  anyLost?: boolean;
   /** Read the token as a compound of listed words too. */
   compounds?: boolean;
   /** The token's context writes it with a capital (it opens a sentence), should its first letter be misread. */
@@ -59,8 +61,8 @@ export function isName(token: string, own: Spelling | undefined, capitalised: bo
 
 /**
  * How to spell a token that reads as `own` (or as no word): a listed word is likelier than any compound,
- * and only a word the list lacks may have lost a letter. A name is no compound, and too little is known
- * of its letters to put back a lost one.
+ * and only a word the list lacks may have lost a letter (repair lets a rare listed word have lost one
+ * too). A name is no compound, and too little is known of its letters to put back a lost one.
  */
 export function misreadingOptions(token: string, own: Spelling | undefined, capitalised: boolean): SpellingOptions {
   const plain = own?.kind !== 'listed' && !isName(token, own, capitalised);
@@ -91,7 +93,7 @@ export function ocrSpellings(
   lexicon: Lexicon,
   model: LanguageModel,
   table: ConfusionTable,
-  { misreadings = true, lostLetter = false, compounds = true, capitalised = false }: SpellingOptions = {},
+  { misreadings = true, lostLetter = false, anyLost = false, compounds = true, capitalised = false }: SpellingOptions = {},
 ): Spelling[] {
   const shouts = (token.match(/\p{Lu}/gu)?.length ?? 0) > 1 && !/\p{Ll}/u.test(token);
   // A short word in capitals is an abbreviation: only the word list's capitals or the corpus vouch for it.
@@ -162,7 +164,8 @@ export function ocrSpellings(
     }
     // A letter lost without trace: where the word split (a space in the token), or anywhere but first once.
     if (char === ' ' || (lostLetter && at > 0 && !lost)) {
-      for (const m of table.misreadingsFrom('')) {
+      // Any letter may be lost inside a word; one more letter at its end would be another inflection of it.
+      for (const m of anyLost && char && char !== ' ' ? table.lostLetters() : table.misreadingsFrom('')) {
         if (!fits(m, at)) continue;
         const next = step(s, m.meant);
         if (next) walk(next, at + (char === ' ' ? 1 : 0), text + m.meant, cost + m.cost, { misreading: m, before: undone }, true);

@@ -86,6 +86,27 @@ describe('repairOcr: words valid both ways are decided by their neighbours', () 
     expect(repaired('Vi bruker samme mal.', model)).toBe('Vi bruker samme mal.');
     expect(repaired('Malet er nadd.', model)).toBe('Målet er nådd.');
   });
+
+  test('a rare listed word may be a common one that lost a letter, where its neighbours clearly say so', () => {
+    const model = LanguageModel.fromTexts([
+      'Flere unge skal være i arbeid eller utdanning. Brukere i arbeid eller utdanning får hjelp.',
+      'Brukere med helseproblemer og/eller fravær får hjelp.',
+    ]);
+    expect(repaired('Flere skal i arbeid eler utdanning.', model)).toBe('Flere skal i arbeid eller utdanning.');
+    expect(repaired('Brukere med funksjonsnedsettelse og/eler fravær får hjelp.', model)).toBe(
+      'Brukere med funksjonsnedsettelse og/eller fravær får hjelp.',
+    );
+    expect(repaired('Han er eler.', model)).toBe('Han er eler.');
+  });
+
+  test('a rare listed word gets no letter at its end, nor a spelling only the corpus has', () => {
+    const model = LanguageModel.fromTexts([
+      'Styringsparametere for 2024 er fastsatt. Vi følger styringsparametere nøye.',
+      'Innenfor rammene av programmet får brukerne hjelp. Innenfor rammene av budsjettet.',
+    ]);
+    expect(repaired('Innenfor rammen av programmet får brukerne hjelp.', model)).toBe('Innenfor rammen av programmet får brukerne hjelp.');
+    expect(repaired('Styringsparametre for 2024 er fastsatt.', model)).toBe('Styringsparametre for 2024 er fastsatt.');
+  });
 });
 
 describe('repairOcr: what it keeps', () => {
