@@ -3,6 +3,8 @@
  * narrowest window holding one match of each clause. One buffer serves every paragraph of every query:
  * scoring thousands of candidates allocates nothing per candidate.
  */
+
+/** The matches of the paragraph being scored, clause by clause; begin() starts the next paragraph. */
 export class MatchPositions {
   /** Each match as position × clauses + clause, so that sorting the numbers sorts by position. */
   private events = new Int32Array(256);
