@@ -100,6 +100,11 @@ export function bars(results: BenchResults): Bar[] {
     out.push({ name: 'ingest 1×: ≤ 5 s', pass: ingest['1x'].ms <= 5000, detail: seconds(ingest['1x'].ms) });
     out.push({ name: 'unchanged re-ingest: ≤ 1 s', pass: ingest.unchangedMs <= 1000, detail: seconds(ingest.unchangedMs) });
   }
+  const { pdf } = results;
+  if (pdf) {
+    out.push({ name: 'born-digital PDF: ≤ 50 ms per page', pass: pdf.bornDigital.msPerPage <= 50, detail: seconds(pdf.bornDigital.msPerPage) });
+    if ('msPerPage' in pdf.scanned) out.push({ name: 'scanned PDF: ≤ 5 s per page', pass: pdf.scanned.msPerPage <= 5000, detail: seconds(pdf.scanned.msPerPage) });
+  }
   return out;
 }
 

@@ -17,8 +17,8 @@ export interface AbbreviationEdits {
 
 /** A short form: a capital, then up to nine letters, digits or hyphens, two capitals at least ("AFT", "AVdir"). */
 const SHORT_FORM = /^(?=(?:.*\p{Lu}){2})\p{Lu}[\p{L}\d-]{1,9}$/u;
-/** Text in parentheses, and what stands right before it. */
-const PARENTHESES = /([^()]*?)\s*\(([^()]{1,160})\)/gu;
+/** At most this much text in parentheses is read as a definition. */
+const MAX_INSIDE = 160;
 /** A long form does not run across a sentence or clause boundary. */
 const BOUNDARY = /[.;:!?,«»"()\n]/;
 
@@ -71,9 +71,9 @@ export function learnAbbreviations(documents: Document[]): Abbreviation[] {
 /** The definitions in one text. */
 export function definitionsIn(text: string): { short: string; long: string }[] {
   const found: { short: string; long: string }[] = [];
-  for (const m of text.matchAll(PARENTHESES)) {
-    const before = m[1]!.split(BOUNDARY).pop()!.trim();
-    const inside = m[2]!.trim();
+  for (const [rawBefore, rawInside] of parenthesised(text)) {
+    const before = rawBefore.split(BOUNDARY).pop()!.trim();
+    const inside = rawInside.trim();
     if (SHORT_FORM.test(inside)) {
       // Long form first: the words before, at most as many as the short form allows.
       const words = before.split(/\s+/).filter(Boolean);
@@ -89,6 +89,31 @@ export function definitionsIn(text: string): { short: string; long: string }[] {
     }
   }
   return found;
+}
+
+/**
+ * Each text in parentheses (none inside, at most MAX_INSIDE long) with the text before it back to the
+ * parenthesis before, its trailing space cut. One pass over the parentheses: a pattern for it would try every start again.
+ */
+function* parenthesised(text: string): Generator<[before: string, inside: string]> {
+  let start = 0;
+  for (let at = nextParenthesis(text, 0); at !== -1; ) {
+    const next = nextParenthesis(text, at + 1);
+    if (text[at] === '(' && next !== -1 && text[next] === ')' && next - at - 1 >= 1 && next - at - 1 <= MAX_INSIDE) {
+      yield [text.slice(start, at).trimEnd(), text.slice(at + 1, next)];
+      start = next + 1;
+      at = nextParenthesis(text, start);
+    } else {
+      start = at + 1;
+      at = next;
+    }
+  }
+}
+
+function nextParenthesis(text: string, from: number): number {
+  const open = text.indexOf('(', from);
+  const close = text.indexOf(')', from);
+  return open === -1 ? close : close === -1 ? open : Math.min(open, close);
 }
 
 /**
