@@ -145,29 +145,15 @@ export class SearchEngine {
       total = ranked.length;
     } else {
       // Every candidate holds a query word and so matches, unless a phrase rules it out: only then
-      // must each one be scored to know whether it counts.
+      // must each one be tested to know whether it counts. Scoring waits for the ranking, which
+      // scores only the hits that can reach the part of the list shown.
       const phrases = query.excludedPhrases.length > 0 || query.clauses.some((c) => c.anyOf.some((p) => p.kind === 'phrase'));
-      let matching = found;
-      let score = (doc: number) => this.matchScore(doc, query);
-      if (phrases) {
-        const known = new Map<number, number>();
-        const kept = new Int32Array(found.length);
-        let n = 0;
-        for (let i = 0; i < found.length; i++) {
-          const doc = found[i]!;
-          const s = this.matchScore(doc, query);
-          if (s === null) continue;
-          known.set(doc, s);
-          kept[n++] = doc;
-        }
-        matching = kept.subarray(0, n);
-        score = (doc) => known.get(doc)!;
-      }
+      const matching = phrases ? this.matching(found, query) : found;
       const filtered = this.facets.apply(matching, filter);
       facets = filtered.facets;
       total = filtered.hits.length;
       const needed = Math.max(offset + limit, RESTATEMENT_WINDOW);
-      ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog, score, this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
+      ranked = newestRestatementFirst(rankTop(filtered.hits, this.catalog, (doc) => this.matchScore(doc, query), this.ranker.upperBound(query.clauses), needed, scores), scores, this.restatements);
     }
     const response: SearchResponse = {
       total,
@@ -180,12 +166,27 @@ export class SearchEngine {
     return response;
   }
 
+  /** The candidates that match the query (those matchScore scores), in their order. */
+  private matching(found: ArrayLike<number>, query: CompiledQuery): Int32Array {
+    const kept = new Int32Array(found.length);
+    let n = 0;
+    for (let i = 0; i < found.length; i++) {
+      const doc = found[i]!;
+      if (this.ranker.matches(doc, query.clauses) && !this.excluded(doc, query)) kept[n++] = doc;
+    }
+    return kept.subarray(0, n);
+  }
+
   /** A paragraph's score for the query before the recency prior; null when it does not match. */
   private matchScore(doc: number, query: CompiledQuery): number | null {
     const score = this.ranker.score(doc, query.clauses);
-    if (score === null) return null;
-    for (const phrase of query.excludedPhrases) if (this.ranker.holds(doc, phrase)) return null;
-    return score;
+    return score === null || this.excluded(doc, query) ? null : score;
+  }
+
+  /** Whether the paragraph holds a phrase the query excludes. */
+  private excluded(doc: number, query: CompiledQuery): boolean {
+    for (const phrase of query.excludedPhrases) if (this.ranker.holds(doc, phrase)) return true;
+    return false;
   }
 
   private readonly restatements: RestatementContext = {

@@ -114,10 +114,46 @@ export class Ranker {
     return total * coverage * coverage * this.proximity() * lead * this.shapes[doc]!;
   }
 
+  /**
+   * Whether score() would score the paragraph rather than answer null — by the same rules, without
+   * scoring: a part holds when each of its terms, or its phrase, occurs in some field (every weight is
+   * above 0, so any occurrence scores). Counting a phrase query's matches needs only this.
+   */
+  matches(doc: number, clauses: RankedClause[]): boolean {
+    let matched = false;
+    for (const clause of prepared(clauses)) {
+      let satisfied = false;
+      for (const part of clause.anyOf) if ((satisfied = part.kind === 'phrase' ? this.stands(doc, part.words) : this.allOccur(doc, part.terms))) break;
+      if (satisfied) matched = true;
+      else if (clause.required) return false;
+    }
+    return matched;
+  }
+
   /** Whether the phrase stands as written in any field of the paragraph. */
   holds(doc: number, phrase: PhrasePart): boolean {
-    const words = phraseWords(phrase);
-    for (let f = 0; f < FIELDS.length; f++) if (this.phraseCount(doc, words, f, false) > 0) return true;
+    return this.stands(doc, phraseWords(phrase));
+  }
+
+  private stands(doc: number, words: PhraseWord[]): boolean {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const { offsets, terms, surfaces } = this.columns[f]!;
+      if (phraseFrom(words, terms, surfaces, offsets[doc]!, offsets[doc + 1]! - words.length) >= 0) return true;
+    }
+    return false;
+  }
+
+  /** Whether each term occurs in some field of the paragraph. */
+  private allOccur(doc: number, terms: DenseTerm[]): boolean {
+    for (const { weights } of terms) if (!this.occurs(doc, weights)) return false;
+    return true;
+  }
+
+  private occurs(doc: number, weights: Float64Array): boolean {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const { offsets, terms } = this.columns[f]!;
+      for (let i = offsets[doc]!, to = offsets[doc + 1]!; i < to; i++) if (weightOf(weights, terms[i]!) !== 0) return true;
+    }
     return false;
   }
 
@@ -161,11 +197,9 @@ export class Ranker {
   private phraseCount(doc: number, words: PhraseWord[], f: number, record: boolean): number {
     const { offsets, terms, surfaces } = this.columns[f]!;
     const from = offsets[doc]!;
+    const last = offsets[doc + 1]! - words.length;
     let count = 0;
-    const lead = words[0]!.weights;
-    for (let start = from, last = offsets[doc + 1]! - words.length; start <= last; start++) {
-      // Most tokens are not the phrase's first word: that test, its weights at hand, is most of the scan.
-      if ((lead !== null && weightOf(lead, terms[start]!) === 0) || !phraseAt(words, terms, surfaces, start)) continue;
+    for (let start = phraseFrom(words, terms, surfaces, from, last); start >= 0; start = phraseFrom(words, terms, surfaces, start + 1, last)) {
       count++;
       if (record) this.positions.add(start - from);
     }
@@ -256,6 +290,16 @@ function weightOf(weights: Float64Array, id: number): number {
 }
 
 const phraseWords = perQuery((phrase: PhrasePart): PhraseWord[] => phrase.words.map((w) => ({ weights: w.term && denseWeights(w.term), surface: w.surface })));
+
+/** The first token from `start` to `last` where the phrase's words stand in order; -1 when none is. */
+function phraseFrom(words: PhraseWord[], terms: Int32Array, surfaces: Int32Array, start: number, last: number): number {
+  const lead = words[0]!.weights;
+  for (let at = start; at <= last; at++) {
+    // Most tokens are not the phrase's first word: that test, its weights at hand, is most of the scan.
+    if ((lead === null || weightOf(lead, terms[at]!) !== 0) && phraseAt(words, terms, surfaces, at)) return at;
+  }
+  return -1;
+}
 
 /** Whether the phrase's words stand in order from token `start` on. */
 function phraseAt(words: PhraseWord[], terms: Int32Array, surfaces: Int32Array, start: number): boolean {
