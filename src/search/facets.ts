@@ -110,22 +110,17 @@ function labels(codes: Codes<string>, label: (value: string) => string): Labels 
 }
 
 /**
- * A labelled facet, most hits first, then in Norwegian alphabetical order: the values counted by their
- * rank, then each chosen value not counted, at zero, so it can be unchosen.
+ * A labelled facet, most hits first, then in Norwegian alphabetical order (the counted values by their
+ * rank, made once), each chosen value not counted last, at zero.
  */
 function labelled(codes: Codes<string>, counts: Int32Array, chosen: Set<string>, { label, of, rank }: Labels): (FacetValue<string> & { label: string })[] {
-  const counted: number[] = [];
-  counts.forEach((count, c) => {
-    if (count > 0) counted.push(c);
-  });
-  counted.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
-  const out = counted.map((c) => ({ value: codes.values[c]!, label: of[c]!, count: counts[c]! }));
-  const unchosen: (FacetValue<string> & { label: string })[] = [];
-  for (const value of chosen) {
-    const c = codes.code.get(value);
-    if (c === undefined || counts[c] === 0) unchosen.push({ value, label: label(value), count: 0 });
-  }
-  return [...out, ...unchosen.sort((a, b) => norwegian.compare(a.label, b.label))];
+  const code = (value: string) => codes.code.get(value);
+  return listed(codes, counts, chosen)
+    .map(([value, count]) => {
+      const c = code(value);
+      return { value, label: c === undefined ? label(value) : of[c]!, count };
+    })
+    .sort((a, b) => b.count - a.count || (a.count > 0 ? rank[code(a.value)!]! - rank[code(b.value)!]! : norwegian.compare(a.label, b.label)));
 }
 
 /** The value numbers a filter lets through, or null when it chooses nothing (everything passes). */
