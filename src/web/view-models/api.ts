@@ -8,7 +8,7 @@ import type { Facets } from '../../search/facets.js';
 import type { Hit } from '../../search/hit.js';
 import type { SearchResponse } from '../../search/engine.js';
 import type { Widening } from '../../search/query/alternatives.js';
-import { snippetHtml } from '../html.js';
+import { snippetHtml, type TextLink } from '../html.js';
 import { paragraphUrl } from '../urls.js';
 
 /** A hit as the API sends it: its snippet as marked-up HTML and its address instead of spans. */
@@ -26,8 +26,11 @@ export interface ApiSearchResponse {
   widened?: Widening[];
 }
 
-/** `q` is the query the hits were found by: a hit's link marks its words on the page it opens. */
-export function apiHit(hit: Hit, q: string): ApiHit {
+/**
+ * `q` is the query the hits were found by: a hit's link marks its words on the page it opens. The
+ * pages link the law references of the snippet too (`links`); the API's has marks only.
+ */
+export function apiHit(hit: Hit, q: string, links: readonly TextLink[] = []): ApiHit {
   return {
     id: hit.id,
     docId: hit.docId,
@@ -39,7 +42,7 @@ export function apiHit(hit: Hit, q: string): ApiHit {
     heading: hit.heading,
     topics: hit.topics,
     text: hit.text,
-    snippet: snippetHtml(hit.text, hit.matches.text, hit.snippet),
+    snippet: snippetHtml(hit.text, hit.matches.text, hit.snippet, links),
     url: paragraphUrl(hit.docId, hit.anchor, q.trim() || undefined),
     sources: hit.sources,
     score: hit.score,

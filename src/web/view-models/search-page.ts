@@ -8,7 +8,7 @@ import { documentSummaries } from '../../search/document-summary.js';
 import type { SearchEngine, SearchResponse } from '../../search/engine.js';
 import type { Hit } from '../../search/hit.js';
 import type { Widening } from '../../search/query/alternatives.js';
-import { markedHtml, snippetHtml } from '../html.js';
+import { markedHtml } from '../html.js';
 import { lawLinks } from '../law-links.js';
 import { countOf, formatNumber, listOf } from '../norwegian.js';
 import { compareUrl, searchUrl, type SearchState } from '../urls.js';
@@ -30,8 +30,6 @@ export interface FacetOption {
 }
 
 export interface HitView extends ApiHit, Place {
-  /** The API's snippet with the law references linked too. */
-  snippet: string;
   /** The title with the query's matches marked: a hit may match by its heading alone. */
   titleHtml: string;
   topicLabels: string[];
@@ -106,9 +104,8 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
     hits: response.hits.map((hit) => {
       const where = place(hit.section, hit.sectionTitle, hit.heading);
       return {
-        ...apiHit(hit, state.q),
+        ...apiHit(hit, state.q, links(hit.text)),
         ...where,
-        snippet: snippetHtml(hit.text, hit.matches.text, hit.snippet, links(hit.text)),
         titleHtml: markedHtml(where.title, titleMatches(hit)),
         topicLabels: hit.topics.map(topicLabel),
         compareUrl: comparable(hit.type) ? compareUrl(hit.id) : null,
