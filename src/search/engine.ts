@@ -6,7 +6,8 @@
 import { buildIndex, type SearchIndex } from '../indexing/build.js';
 import type { Catalog } from '../indexing/catalog.js';
 import type { ForwardIndex } from '../indexing/forward-index.js';
-import type { Corpus } from '../model/corpus.js';
+import type { Corpus, Law } from '../model/corpus.js';
+import type { LawReferences } from '../text/law-references.js';
 import { CandidateFinder } from './candidates.js';
 import { Comparer, type Comparison } from './compare.js';
 import { FacetCounter, type Facets, type Filter } from './facets.js';
@@ -62,6 +63,8 @@ interface Plan {
 
 export class SearchEngine {
   readonly catalog: Catalog;
+  /** The laws the index knows by name, as the analysis reads them in text and queries. */
+  readonly laws: LawReferences<Law>;
   private readonly forward: ForwardIndex;
   private readonly index: SearchIndex;
   private readonly candidates: CandidateFinder;
@@ -74,6 +77,7 @@ export class SearchEngine {
   constructor(index: SearchIndex) {
     this.index = index;
     this.catalog = index.catalog;
+    this.laws = index.analysis.laws;
     this.forward = index.forward;
     this.candidates = new CandidateFinder(index.paragraphs, index.catalog.size);
     this.facets = new FacetCounter(index.catalog);

@@ -1,21 +1,16 @@
 /**
  * The law references of a text as links to Lovdata ("NAV-loven § 14 a" to that section there), read
- * by the table of laws the corpus carries, so the pages link exactly the laws search knows; a law the
- * table lacks stays plain text.
+ * by the index's own reader of the laws the corpus names, so the pages link exactly the laws search
+ * knows; a law the table lacks stays plain text.
  */
-import type { Catalog } from '../indexing/catalog.js';
-import { LawReferences, type LawReference } from '../text/law-references.js';
+import type { Law } from '../model/corpus.js';
+import type { LawReference, LawReferences } from '../text/law-references.js';
 import type { TextLink } from './html.js';
 import { lawUrl } from './urls.js';
 
 export type LawLinks = (text: string) => TextLink[];
 
-/** One reader per index, made when a page first needs it: its pattern is built from every name. */
-const readers = new WeakMap<Catalog, LawReferences>();
-
-export function lawLinks(catalog: Catalog): LawLinks {
-  let laws = readers.get(catalog);
-  if (!laws) readers.set(catalog, (laws = new LawReferences(catalog.corpus.laws ?? [])));
+export function lawLinks(laws: LawReferences<Law>): LawLinks {
   return (text) => laws.find(text).map((ref) => ({ start: ref.start, end: ref.end, href: lawUrl(ref), title: `${placeName(ref)} på Lovdata` }));
 }
 

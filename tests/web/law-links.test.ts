@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Catalog } from '../../src/indexing/catalog.js';
 import type { Law } from '../../src/model/corpus.js';
+import { LawReferences } from '../../src/text/law-references.js';
 import { lawLinks } from '../../src/web/law-links.js';
 import { lawUrl } from '../../src/web/urls.js';
-import { makeCorpus } from '../helpers/corpus.js';
 
 const laws = (JSON.parse(readFileSync('corpus/laws.json', 'utf8')) as { laws: Law[] }).laws;
 const nav = laws.find((l) => l.name === 'NAV-loven')!;
@@ -19,8 +18,7 @@ describe('addresses on Lovdata', () => {
 });
 
 describe('law references as links', () => {
-  const catalog = new Catalog({ ...makeCorpus([]), laws });
-  const links = lawLinks(catalog);
+  const links = lawLinks(new LawReferences(laws));
 
   test('the whole reference links to its place on Lovdata, titled by the law\'s best-known name', () => {
     const text = 'Vedtak etter arbeids- og velferdsforvaltningsloven § 14 a, jf. folketrygdloven kapittel 11.';
@@ -35,6 +33,6 @@ describe('law references as links', () => {
   });
 
   test('a corpus without a table of laws links nothing', () => {
-    expect(lawLinks(new Catalog(makeCorpus([])))('Etter NAV-loven § 14 a.')).toEqual([]);
+    expect(lawLinks(new LawReferences<Law>([]))('Etter NAV-loven § 14 a.')).toEqual([]);
   });
 });

@@ -32,9 +32,9 @@ export function pageRouter(): Router {
   });
 
   router.get('/dok/:id/skann', (req, res) => {
-    const { catalog } = res.locals.engine;
+    const { catalog, laws } = res.locals.engine;
     const doc = catalog.document(req.params.id);
-    const view = doc && scanView(doc, lawLinks(catalog));
+    const view = doc && scanView(doc, lawLinks(laws));
     if (!view) throw notFound('Dette dokumentet har ingen skannet kilde.');
     res.render('scan', { view });
   });

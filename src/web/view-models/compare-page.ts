@@ -24,7 +24,7 @@ export interface CompareView {
 export function compareView(engine: SearchEngine, comparison: Comparison): CompareView {
   const originEntry = engine.catalog.entries[engine.catalog.indexOf(comparison.origin)!]!;
   const originBlock = comparison.blocks.find((b) => b.paragraphs.includes(comparison.origin))!;
-  const links = lawLinks(engine.catalog);
+  const links = lawLinks(engine.laws);
   let previousYear: number | null = null;
   const blocks = comparison.blocks.map((block): CompareColumn => {
     const column: CompareColumn = {

@@ -58,7 +58,7 @@ export function documentView(engine: SearchEngine, doc: Document, q: string): Do
     for (const ref of p.footnotes ?? []) if (!referredFrom.has(footnoteAnchor(ref.number))) referredFrom.set(footnoteAnchor(ref.number), p.anchor);
   }
   const comparable = engine.catalog.allDocuments().some((d) => d.type === doc.type && d.year !== doc.year);
-  const links = lawLinks(engine.catalog);
+  const links = lawLinks(engine.laws);
   let matchedParagraphs = 0;
 
   const sections = doc.sections.map((section): SectionView => {

@@ -72,7 +72,7 @@ export async function searchPage(engine: SearchEngine, state: SearchState): Prom
   const asked = state.q !== '' || filters > 0;
   const response = await engine.search({ q: state.q, years: state.years, topics: state.topics, types: state.types, exact: state.exact, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE });
   const catalog = engine.catalog;
-  const links = lawLinks(catalog);
+  const links = lawLinks(engine.laws);
   const types = new Set(catalog.allDocuments().map((d) => d.type));
   const comparable = (type: string) => catalog.allDocuments().filter((d) => d.type === type).length > 1;
   const topicLabel = (id: string) => catalog.topicLabel(id);
