@@ -6,7 +6,7 @@
  * restart loads what it wrote without building again; on PostgreSQL it writes nothing at all.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATA_FILES } from '../../src/ingest/read/corpus-folder.js';
@@ -105,7 +105,13 @@ maybe('the image on a read-only disk', () => {
     const data = Object.values(DATA_FILES).filter((file) => existsSync(join(root, 'corpus', file)));
     for (const file of [...data, 'maal-og-disponeringsbrev-2024.txt']) copyFileSync(join(root, 'corpus', file), join(app, 'corpus', file));
     copyFileSync(join(root, 'tests/fixtures/published/letter-2019-side-2.png'), join(app, 'corpus', 'brev-2019-side-2.png'));
-    symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'));
+    // The image holds its own node_modules (the checkout's may lie where nobody cannot reach, as under
+    // a `mktemp -d` folder): hard links make the copy cheap, a plain copy where they cannot be made.
+    try {
+      execFileSync('cp', ['-al', join(root, 'node_modules'), join(app, 'node_modules')]);
+    } catch {
+      cpSync(join(root, 'node_modules'), join(app, 'node_modules'), { recursive: true });
+    }
     writable = join(work, 'tmp');
     mkdirSync(writable);
     chownSync(writable, NOBODY, NOBODY);
