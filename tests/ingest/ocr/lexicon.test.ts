@@ -1,4 +1,7 @@
-import { loadLexicon, type LexiconNode } from '../../../src/ingest/ocr/lexicon.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLexicon, openLexicon, type Lexicon, type LexiconNode } from '../../../src/ingest/ocr/lexicon.js';
 
 const lexicon = loadLexicon();
 
@@ -31,5 +34,41 @@ describe('loadLexicon', () => {
 
   test('is loaded once per process', () => {
     expect(loadLexicon()).toBe(lexicon);
+  });
+});
+
+describe('openLexicon', () => {
+  const words = ['på', 'pa', 'oppfølging', 'oppfglging', 'Bodø', 'bodø', 'EØS', 'arbeidsmarkedstiltak', 'sykefravær', 'veere'];
+  const answers = (l: Lexicon) => words.map((w) => l.has(w));
+
+  test('keeps the decoded dictionary in its cache, and reads the same words back from there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    try {
+      const first = openLexicon(dir);
+      const compiled = readdirSync(dir);
+      expect(compiled).toEqual([expect.stringMatching(/^nb-no-.+\.btrie$/)]);
+      const second = openLexicon(dir);
+      expect(answers(second)).toEqual(answers(first));
+      expect(answers(second)).toEqual(answers(lexicon));
+      expect(second.root.get('l')?.get('ø')?.get('p')?.get('e')?.eow).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('serves from the text form where the cache cannot be written, and after a broken cache file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    try {
+      const blocked = join(dir, 'a-file');
+      writeFileSync(blocked, '');
+      expect(answers(openLexicon(join(blocked, 'cache')))).toEqual(answers(lexicon));
+      openLexicon(dir);
+      const [name] = readdirSync(dir).filter((f) => f.endsWith('.btrie'));
+      writeFileSync(join(dir, name!), 'not a trie');
+      expect(answers(openLexicon(dir))).toEqual(answers(lexicon));
+      expect(readFileSync(join(dir, name!)).length).toBeGreaterThan(1_000_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
