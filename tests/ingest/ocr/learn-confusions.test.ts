@@ -52,6 +52,18 @@ describe('learnConfusions: each scan is repaired with its own rates', () => {
     expect(learned(english, 'å', '4')).toBeGreaterThan(0.04);
   });
 
+  test('learns a digit written for a whole word ("for 4 sikre"), and leaves the letter’s own numbers', () => {
+    // Tesseract's English model writes the word "å" as "4", and å inside words as "a".
+    const damaged = letter.replace(/(?<!\p{L})å(?!\p{L})/gu, '4').replace(/å/g, 'a');
+    const { text, confusions } = repairOcr(damaged, others, lexicon);
+    expect(confusions.some((c) => c.meant === 'å' && c.written === '4')).toBe(true);
+    const lone = (t: string, word: string) => t.match(new RegExp(`(?<![\\p{L}\\d])${word}(?![\\p{L}\\d])`, 'gu'))?.length ?? 0;
+    expect(lone(letter, 'å')).toBeGreaterThan(10);
+    expect(lone(text, 'å')).toBeGreaterThanOrEqual(0.9 * lone(letter, 'å'));
+    // Section numbers such as 2.3.4 stay as they are.
+    expect(text.match(/\d+(?:\.\d+)+/g)).toEqual(letter.match(/\d+(?:\.\d+)+/g));
+  });
+
   test('learns that clean text misreads nothing', () => {
     const { confusions, repairs } = repairOcr(letter, others, lexicon);
     expect(repairs).toEqual([]);
