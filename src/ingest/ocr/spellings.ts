@@ -185,13 +185,16 @@ export function ocrSpellings(
   const cased = /\p{Lu}/u.test(token) || !/\p{L}/u.test(token.charAt(0)) ? lexicon.root : undefined;
   walk({ lower: acronym ? undefined : lexicon.root, cased, corpus: corpusTrie(model), cuts: [] }, 0, '', 0, undefined, false);
   // Where the token's first letter was misread, its case is the context's: a capital where a sentence
-  // opens, or where only the capitalised word exists (a name such as "@yvind").
+  // opens, or where only the capitalised word exists (a name such as "@yvind"). A word of one letter is
+  // no name: a capital read where no sentence opens is small ("til A delta" is "til å delta").
   if (!shouts) {
-    for (const text of found.keys()) {
+    for (const [text, entry] of [...found]) {
       if (text.charAt(0) === token.charAt(0)) continue;
       const capital = text.charAt(0) !== text.charAt(0).toLowerCase();
       const other = (capital ? text.charAt(0).toLowerCase() : text.charAt(0).toUpperCase()) + text.slice(1);
-      if (capital !== capitalised && found.has(other)) found.delete(text);
+      if (capital === capitalised) continue;
+      if (!found.has(other) && capital && text.length === 1) found.set(other, { ...entry, spelling: { ...entry.spelling, text: other } });
+      if (found.has(other)) found.delete(text);
     }
   }
   return [...found.values()].map((f) => f.spelling);

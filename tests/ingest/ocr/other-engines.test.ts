@@ -35,6 +35,16 @@ describe('OCR by another engine than the seed scan’s', () => {
     expect(wordAccuracy(ocr, letter).accuracy).toBeLessThan(0.86);
     expect(wordAccuracy(repairOcr(ocr, modelWithout('maal-og-disponeringsbrev-2019.txt'), lexicon).text, letter).accuracy).toBeGreaterThanOrEqual(0.965);
   });
+
+  test('a capital it writes for å where no sentence opens is read as a small å ("til A delta")', () => {
+    const ocr = fixture('maal-og-disponeringsbrev-2019-tesseract-eng.txt');
+    const letter = textOf('maal-og-disponeringsbrev-2019.txt');
+    const repaired = repairOcr(ocr, modelWithout('maal-og-disponeringsbrev-2019.txt'), lexicon).text;
+    const capitalInside = (text: string) => text.match(/\p{Ll} [AÅ] \p{Ll}/gu)?.length ?? 0;
+    expect(capitalInside(ocr)).toBeGreaterThan(5);
+    expect(capitalInside(repaired)).toBe(capitalInside(letter));
+    expect(repaired).toContain('til å delta');
+  });
 });
 
 describe('Norwegian from outside NAV', () => {
