@@ -74,12 +74,13 @@ export function learnConfusions(text: string, words: ProseWord[], spell: Speller
     if (found) return found;
     const own = spell(token, discovery, { misreadings: false })[0];
     const asWritten: Reading = { word: odds.word(token, own), letters: tally([...token].map((l) => [l, l])) };
-    // Only a word that is none as written (a number is none, though it is known), and that the seed
-    // table's misreadings do not explain, is searched for misreadings the seed table lacks ("4" for "å").
+    // Only a word that is none as written, and that the seed table's misreadings do not explain, is
+    // searched for misreadings the seed table lacks; so is a lone digit, which may be a word of one
+    // letter ("for 4 sikre"), where a longer number is a number.
     const known = !!own || isNumber(token);
     const options = misreadingOptions(token, own, capitalised);
     const seeded = spell(token, seed, options);
-    const others = (own || seeded.some((s) => s.text !== token) ? seeded : spell(token, discovery, options))
+    const others = (own || (isNumber(token) && token.length > 1) || seeded.some((s) => s.text !== token) ? seeded : spell(token, discovery, options))
       .filter((s) => s.text !== token)
       .map((s) => ({ word: odds.word(s.text, s), spelling: s, letters: alignment(s) }));
     // An abbreviation in capitals teaches nothing of how capitals are misread ("AMU" is no "ØMU"); its
