@@ -49,8 +49,10 @@ export class LanguageModel {
   private countPair(first: string, second: string): void {
     const seen = increment(this.pairs, pairKey(first, second));
     increment(this.endingPairs, pairKey(first, ending(second)));
-    const after = this.followers.get(first) ?? { total: 0, distinct: 0 };
-    this.followers.set(first, { total: after.total + 1, distinct: after.distinct + (seen === 1 ? 1 : 0) });
+    let after = this.followers.get(first);
+    if (!after) this.followers.set(first, (after = { total: 0, distinct: 0 }));
+    after.total++;
+    if (seen === 1) after.distinct++;
   }
 
   /** How often the word occurs (case-insensitive; any number counts as every number). */

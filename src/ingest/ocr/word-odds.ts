@@ -32,7 +32,8 @@ export interface Word {
  */
 export class WordOdds {
   private readonly total: number;
-  private readonly pairs = new Map<string, number>();
+  /** Odds by the pair of words, then by how likely the second is alone (its spelling may differ). */
+  private readonly pairs = new Map<string, Map<number, number>>();
   /** The end of a sentence, as a word that may follow another. */
   readonly end: Word;
 
@@ -64,14 +65,16 @@ export class WordOdds {
 
   /** Log-probability of `word` right after the word `previous`, or opening a sentence after `EDGE`. */
   after(previous: string, word: Word): number {
-    const pair = `${previous} ${word.key} ${word.alone}`;
-    let odds = this.pairs.get(pair);
+    const pair = `${previous} ${word.key}`;
+    let byAlone = this.pairs.get(pair);
+    if (!byAlone) this.pairs.set(pair, (byAlone = new Map()));
+    let odds = byAlone.get(word.alone);
     if (odds === undefined) {
       // The letters' own word pairs first, then written Norwegian's, then the word alone, shared out by
       // how often words with its ending follow this one (endings carry grammar).
       const alone = Math.exp(word.alone) * this.endingRatio(previous, word.key);
       const general = discounted(this.prior.written, previous, word.key, alone);
-      this.pairs.set(pair, (odds = Math.log(discounted(this.model, previous, word.key, general))));
+      byAlone.set(word.alone, (odds = Math.log(discounted(this.model, previous, word.key, general))));
     }
     return odds;
   }
