@@ -78,9 +78,10 @@ export function learnConfusions(text: string, words: ProseWord[], spell: Speller
     // searched for misreadings the seed table lacks; so is a lone digit, which may be a word of one
     // letter ("for 4 sikre"), where a longer number is a number.
     const known = !!own || isNumber(token);
+    const loneDigit = /^\d$/u.test(token);
     const options = misreadingOptions(token, own, capitalised);
     const seeded = spell(token, seed, options);
-    const others = (own || (isNumber(token) && token.length > 1) || seeded.some((s) => s.text !== token) ? seeded : spell(token, discovery, options))
+    const others = ((known && !loneDigit) || seeded.some((s) => s.text !== token) ? seeded : spell(token, discovery, options))
       .filter((s) => s.text !== token)
       .map((s) => ({ word: odds.word(s.text, s), spelling: s, letters: alignment(s) }));
     // An abbreviation in capitals teaches nothing of how capitals are misread ("AMU" is no "ØMU"); its
