@@ -56,14 +56,11 @@ function defaultCacheDir(): string {
  * The compiled form is named for the dictionary's version; a cspell that writes another binary format
  * fails to read it, and compiles it anew.
  */
-function compiledPath(cacheDir: string): string {
-  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  return join(cacheDir, `nb-no-${version}.btrie`);
-}
+const compiledName = `nb-no-${(JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version}.btrie`;
 
 function readCompiled(cacheDir: string): ITrie | undefined {
   try {
-    return decodeTrie(readFileSync(compiledPath(cacheDir)));
+    return decodeTrie(readFileSync(join(cacheDir, compiledName)));
   } catch {
     return undefined;
   }
@@ -72,7 +69,7 @@ function readCompiled(cacheDir: string): ITrie | undefined {
 function compile(cacheDir: string): ITrie {
   const trie = decodeTrie(gunzipSync(readFileSync(join(packageDir, 'nb.trie.gz'))));
   try {
-    const path = compiledPath(cacheDir);
+    const path = join(cacheDir, compiledName);
     mkdirSync(cacheDir, { recursive: true });
     // Written aside and renamed, so a process reading the cache never sees half a file.
     const partial = `${path}.${process.pid}`;
