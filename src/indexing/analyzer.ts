@@ -152,11 +152,25 @@ function analyseWord(word: string): WordAnalysis | null {
  */
 function stem(word: string): string {
   for (let current = word; ; ) {
-    let next = stemmer.stem(current);
+    let next = keepDerivation(current, stemmer.stem(current));
     if (next.length >= 5) next = next.replace(/([bdfgklmnprstv])\1$/, '$1');
     if (next === current) return current;
     current = next;
   }
+}
+
+/** Snowball's derivational endings, longest first where one ends another. */
+const DERIVATIONAL = /^(?:hetslov|elov|slov|lov|eleg|elig|els|leg|lig|eig|ig)/;
+
+/**
+ * On a stem of three letters or fewer a derivational ending carries the meaning: Snowball makes
+ * `ledig`, `leder` and `ledelse` all `led`, `farlig` and `far` one, `tidlig` and `tid` one. Such a
+ * stem keeps the ending the word had (ledige, ledighet → ledig; ledelsen → ledel; leder → led).
+ */
+function keepDerivation(word: string, stemmed: string): string {
+  if (stemmed.length > 3 || !word.startsWith(stemmed)) return stemmed;
+  const ending = DERIVATIONAL.exec(word.slice(stemmed.length));
+  return ending ? stemmed + ending[0] : stemmed;
 }
 
 /**

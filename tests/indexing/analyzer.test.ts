@@ -14,6 +14,16 @@ describe('analyzer', () => {
     expect(terms('aktivitetsplanen')).toEqual(terms('aktivitetsplan'));
   });
 
+  it('keeps apart short words that differ only by a derivational ending', () => {
+    // Snowball alone makes "ledige", "leder" and "ledelse" one term, so a search for the unemployed found managers.
+    expect(new Set(terms('ledige leder ledelse')).size).toBe(3);
+    expect(terms('ledige ledighet')).toEqual(terms('ledig ledig'));
+    expect(terms('ledelsen')).toEqual(terms('ledelse'));
+    expect(terms('tidlig')).not.toEqual(terms('tid'));
+    // A kept ending is a fixed point: the term analyses as itself.
+    for (const term of terms('ledige farlig muligheter ledelsen')) expect(terms(term)).toEqual([term]);
+  });
+
   it('keeps abbreviations exact, never as stop words and never stemmed into noise', () => {
     expect(terms('AAP IPS KVP IA OT')).toEqual(['aap', 'ips', 'kvp', 'ia', 'ot']);
     // NOE (nasjonal oppfølgingsenhet) must not vanish as the stop word "noe".
