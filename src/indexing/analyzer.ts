@@ -159,7 +159,7 @@ function stem(word: string): string {
   }
 }
 
-/** Snowball's derivational endings, longest first where one ends another. */
+/** Snowball's derivational endings (its step 3), looked for at the start of what it cut off. */
 const DERIVATIONAL = /^(?:hetslov|elov|slov|lov|eleg|elig|els|leg|lig|eig|ig)/;
 
 /**
